@@ -1,0 +1,137 @@
+"""Where an event happened, among the places an article names; and what country it is about.
+
+``place_for_span`` picks, for one event mention (a sentence or clause), the place it happened:
+1. a place inside the span that is not a government (metonym), an adjective (demonym), where a
+   speaker is ("In Washington, X said"), or the reference point of a relative phrase ("40 km
+   from X"); places on a path ("the road leading to Erbil", "the march on Kirkuk") only when
+   nothing else is there, nor earlier in the paragraph; the object of the sentence's verb ("took control of X") before
+   others; the most specific kind (town before district before province before country);
+2. else the nearest earlier such place in the same paragraph;
+3. else the article's main place (the specific place it names most), at least "near" (2).
+A region (country, admin1) is always geo_precision 3.
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from typing import Optional, Sequence
+
+from spacy.tokens import Doc, Token
+
+from sitrep.geo.gazetteer import is_region
+from sitrep.geo.resolve import context_words, doc_text
+from sitrep.records import PlaceMention
+
+EVENT_ROLES = frozenset({"place", "relative"})
+SPECIFICITY = {"PPL": 4, "PPLA": 4, "PPLC": 4, "": 4, "ADM2": 3, "ADM1": 2, "RGN": 2, "PCLI": 1}
+VERB_OBJECT_BONUS = 2.0
+
+
+def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
+                   doc: Optional[Doc] = None) -> Optional[PlaceMention]:
+    """The place of the event written in text[start:end] (a copy; the input is not changed)."""
+    usable = _event_places(mentions)
+    inside = [m for m in usable if start <= m.start and m.end <= end]
+    on_path = [m for m in inside if doc is not None and _attachment_of(doc, m) == "path"]
+    direct = [m for m in inside if m not in on_path]
+    if direct:
+        best = max(direct, key=lambda m: (_rank(m, doc), -m.start))
+        return _copy(best, best.geo_precision)
+    earlier = [m for m in usable if m.end <= start and _same_paragraph(doc, m.start, start)
+               and (doc is None or _attachment_of(doc, m) != "path")]
+    if earlier:
+        nearest = max(earlier, key=lambda m: m.end)
+        return _copy(nearest, nearest.geo_precision)
+    if on_path:  # only a destination is named: the event is on the way there
+        best = max(on_path, key=lambda m: (_rank(m, doc), -m.start))
+        return _copy(best, max(best.geo_precision, 2))
+    main = main_place(mentions)
+    if main is not None:
+        return _copy(main, max(main.geo_precision, 2))
+    return None
+
+
+def main_place(mentions: Sequence[PlaceMention]) -> Optional[PlaceMention]:
+    """The specific place an article names most (ties: the first named); a region if none."""
+    usable = _event_places(mentions)
+    if not usable:
+        return None
+    specific = [m for m in usable if not is_region(m.place.feature_code)] or usable
+    counts = Counter(_place_key(m) for m in specific)
+    first = {}
+    for m in specific:
+        first.setdefault(_place_key(m), m)
+    best_key = max(counts, key=lambda k: (counts[k], -first[k].start))
+    return first[best_key]
+
+
+def article_focus(mentions: Sequence[PlaceMention], share: float = 0.25) -> list[str]:
+    """Country codes the article is about, strongest first: every country whose mentions, places
+    in it and demonyms add up to at least ``share`` of the strongest one's."""
+    weights: Counter = Counter()
+    for m in mentions:
+        if m.place is None or not m.place.country_code:
+            continue
+        weights[m.place.country_code] += 0.5 if m.role in ("metonym", "speaker") else 1.0
+    if not weights:
+        return []
+    top = max(weights.values())
+    return [cc for cc, w in weights.most_common() if w >= share * top]
+
+
+# ---------------------------------------------------------------- helpers
+
+def _event_places(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Mentions that can be where something happened (not reference points of relative phrases)."""
+    bases = {(e.start, e.end) for m in mentions for e in m.evidence if e.field == "base"}
+    return [m for m in mentions if m.place is not None and m.role in EVENT_ROLES
+            and (m.start, m.end) not in bases]
+
+
+def _rank(m: PlaceMention, doc: Optional[Doc]) -> float:
+    rank = float(SPECIFICITY.get(m.place.feature_code, 4))
+    if doc is not None and _attachment_of(doc, m) == "verb":
+        rank += VERB_OBJECT_BONUS
+    return rank
+
+
+def _attachment_of(doc: Doc, m: PlaceMention) -> str:
+    root = _root_token(doc, m)
+    return _attachment(root) if root is not None else ""
+
+
+def _root_token(doc: Doc, m: PlaceMention) -> Optional[Token]:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attachment(token: Token) -> str:
+    """How the name hangs on its clause: "path" (a road, a march towards it), "verb" (the object
+    or locative of the clause's verb, through prepositions and nouns like "control"), or ""."""
+    words = context_words()
+    tok, steps = token, 0
+    while tok.head is not tok and steps < 8:
+        tok, steps = tok.head, steps + 1
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("VERB", "AUX"):
+            return "path" if lemma in words["path_verbs"] else "verb"
+        if tok.pos_ == "NOUN" and lemma in words["path_nouns"]:
+            return "path"
+    return ""
+
+
+def _same_paragraph(doc: Optional[Doc], a: int, b: int) -> bool:
+    if doc is None:
+        return True
+    return "\n" not in doc_text(doc)[min(a, b):max(a, b)]
+
+
+def _place_key(m: PlaceMention):
+    p = m.place
+    return p.geonameid or (p.name, round(p.latitude, 3), round(p.longitude, 3))
+
+
+def _copy(m: PlaceMention, precision: int) -> PlaceMention:
+    if is_region(m.place.feature_code):
+        precision = 3
+    return dataclasses.replace(m, geo_precision=precision, evidence=list(m.evidence))

@@ -1,0 +1,550 @@
+"""Toponyms in a parsed article: find them, resolve them with context, tell how each is used.
+
+Steps (``geoparse_doc``):
+1. candidates: GPE/LOC/FAC entities; NORP entities and leading adjectives of FORCE entities as
+   demonyms; PERSON/ORG entities and untagged proper-noun runs when the gazetteer knows them and
+   the text uses them as places ("fled to X", "X, a village ...");
+2. context: countries the article names or implies (country names, demonyms), admin1 areas it
+   names, "X, <admin1/country>" containers ("Paris, Texas");
+3. resolution: each name's candidates scored on population, feature (capital, admin seat,
+   country), designator words ("Kirkuk province"), focus countries, named admin1, containers,
+   then again with closeness to the places resolved in the first pass;
+4. roles: "metonym" (a government: "Baghdad said", "by Tehran", "Baghdad's campaign"),
+   "demonym", "speaker" (where a speaker or a group of people is: "In Washington, X said",
+   "officials in Y"), "place";
+5. relative places: "40 km northwest of X" gives a computed point (role "relative", precision 2);
+   an unknown name described by such a phrase ("Foo, a town 40 km northwest of X") becomes a
+   place at that point; "near X"/"outskirts of X" make X's precision 2; "northern Iraq" is the
+   region (precision 3).
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Iterable, Optional, Sequence
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitrep.geo.gazetteer import COUNTRY_FEATURE, Gazetteer, is_region
+from sitrep.geo.normalize import fold, name_key, strip_designator
+from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_relative_phrases,
+                                 mean_point, relative_rules)
+from sitrep.records import Place, PlaceMention, Span
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG"})
+GOVERNMENT_FEATURES = frozenset({"PCLI", "PPLC"})
+FEATURE_BONUS = {"PCLI": 3.0, "PPLC": 2.0, "PPLA": 1.0, "ADM1": 0.8, "RGN": 1.0, "ADM2": -0.5, "PPL": 0.0}
+FOCUS_WEIGHT = 4.0
+DESIGNATOR_MATCH = 6.0
+DESIGNATOR_MISMATCH = -3.0
+CONTAINER_MATCH = 8.0
+ADMIN1_NAMED = 2.0
+EXACT_NAME = 0.5
+SAME_NAMED_CITY = -2.0  # an admin area loses to a city of the same name in it ("Idlib")
+MAX_CANDIDATES = 40  # most populous first; a name with more is a common one ("Washington")
+
+
+@functools.lru_cache(maxsize=1)
+def context_words() -> dict[str, frozenset[str]]:
+    text = (resources.files("sitrep.geo") / "data" / "context.json").read_text(encoding="utf-8")
+    return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in ``doc.user_data``: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("sitrep.text")
+    if text is None:
+        text = doc.user_data["sitrep.text"] = doc.text
+    return text
+
+
+@dataclass
+class _Mention:
+    """Working state of one name while the article is resolved."""
+    start: int
+    end: int
+    text: str
+    label: str
+    root: Optional[Token]
+    candidates: list[int] = field(default_factory=list)
+    hint: str = ""  # designator kind: ADM1, ADM2, PPL
+    chosen: Optional[int] = None
+    scores: list[float] = field(default_factory=list)
+    role: str = "place"
+    precision: int = 1
+    evidence: list[Span] = field(default_factory=list)
+    demonym: Optional[tuple[str, str]] = None
+    place: Optional[Place] = None  # set directly for computed places
+    given: bool = False  # a span the caller asked to resolve
+    needs_metonym: bool = False  # a mis-tagged name that only counts when used as a government
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+# ---------------------------------------------------------------- public API
+
+def geoparse_doc(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """All place mentions in a parsed article, resolved, with their role, in text order."""
+    gaz = gazetteer or Gazetteer.load()
+    mentions = _find_mentions(doc, gaz)
+    return _resolve(doc, mentions, gaz)
+
+
+def resolve_spans(text: str, spans: Iterable[tuple[int, int]], doc: Optional[Doc] = None,
+                  gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
+    """Resolve given (start, end) toponym spans; one PlaceMention per span, in the given order
+    (``place`` is None where nothing fits). The rest of the article still serves as context."""
+    gaz = gazetteer or Gazetteer.load()
+    if doc is None:
+        from sitrep.language import load_nlp  # the language stage sits above geo
+
+        doc = load_nlp()(text)
+    spans = [(int(s), int(e)) for s, e in spans]
+    given = [_given_mention(doc, s, e, gaz) for s, e in spans]
+    context = [m for m in _find_mentions(doc, gaz)
+               if not any(m.start < g.end and g.start < m.end for g in given)]
+    resolved = _resolve(doc, given + context, gaz, keep=lambda m: m.given)
+    by_span = {(pm.start, pm.end): pm for pm in resolved}
+    return [by_span.get(span) or PlaceMention(text[span[0]:span[1]], span[0], span[1]) for span in spans]
+
+
+# ---------------------------------------------------------------- 1. candidates
+
+def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    covered = set()
+    for ent in doc.ents:
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ in PLACE_LABELS:
+            mentions.append(_entity_mention(ent, gaz))
+        elif ent.label_ == "NORP":
+            mention = _demonym_mention(ent, gaz)
+            if mention:
+                mentions.append(mention)
+        elif ent.label_ == "FORCE":
+            mention = _demonym_mention(ent[:1], gaz)  # "Iraqi forces": the adjective only
+            if mention:
+                mentions.append(mention)
+        elif ent.label_ in MISTAGGED_LABELS:
+            mentions.append(_entity_mention(ent, gaz, need_locative=True))
+    for run in _proper_noun_runs(doc, covered):
+        mentions.append(_entity_mention(run, gaz, need_locative=True))
+    return mentions
+
+
+def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False) -> _Mention:
+    start_tok, end_tok = span.start, span.end
+    doc = span.doc
+    while start_tok < end_tok - 1 and doc[start_tok].lower_ == "the":
+        start_tok += 1
+    while end_tok > start_tok + 1 and doc[end_tok - 1].tag_ == "POS":  # "Baghdad's"
+        end_tok -= 1
+    core = doc[start_tok:end_tok]
+    mention = _Mention(core.start_char, core.end_char, core.text, span.label_ if hasattr(span, "label_") else "",
+                       core.root)
+    _, mention.hint = strip_designator(core.text)
+    if not mention.hint and end_tok < len(doc):  # "Kirkuk province", "Kirkuk district"
+        mention.hint = _designator_kind(doc[end_tok].lower_)
+    mention.candidates = gaz.candidates(core.text)[:MAX_CANDIDATES]
+    if need_locative and mention.candidates and not _is_locative(core):
+        # a capital or country the model tagged ORG/PERSON may still be a government speaking
+        # ("Washington said"): kept for now, dropped after resolution unless it is a metonym
+        governments = [i for i in mention.candidates if gaz.feature(i) in GOVERNMENT_FEATURES]
+        mention.candidates = governments
+        mention.needs_metonym = bool(governments)
+    if not mention.label:
+        mention.label = "PROPN"
+    return mention
+
+
+def _designator_kind(word: str) -> str:
+    from sitrep.geo.normalize import designators
+
+    return designators().get(word, "")
+
+
+def _demonym_mention(span: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
+    found = gaz.demonym(span.text)
+    if found is None:
+        return None
+    mention = _Mention(span.start_char, span.end_char, span.text, "NORP", span.root, role="demonym")
+    mention.demonym = found
+    mention.precision = 3
+    return mention
+
+
+def _proper_noun_runs(doc: Doc, covered: set[int]) -> Iterable[SpacySpan]:
+    """Runs of PROPN tokens outside any entity: names the model did not tag at all."""
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ == "PROPN" and i not in covered:
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and "\n" not in doc[j].text:
+                j += 1
+            yield doc[i:j]
+            i = j
+        else:
+            i += 1
+
+
+def _is_locative(span: SpacySpan) -> bool:
+    """A name used as a place: object of a locative preposition, or "X, a town ..."."""
+    words = context_words()
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in words["locative_prepositions"]:
+        if root.head.lower_ != "of":
+            return True
+        return root.head.head.lemma_.lower() in words["place_nouns_before_of"]
+    for child in root.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in words["apposition_place_nouns"]:
+            return True
+    return False
+
+
+def _given_mention(doc: Doc, start: int, end: int, gaz: Gazetteer) -> _Mention:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    text = doc_text(doc)[start:end]
+    mention = _Mention(start, end, text, "GPE", root, given=True)
+    _, mention.hint = strip_designator(text)
+    if not mention.hint and span is not None and span.end < len(doc):
+        mention.hint = _designator_kind(doc[span.end].lower_)
+    demonym = gaz.demonym(text)
+    if demonym is not None:  # "Turkish" names Turkey's country, never a town called Turkish
+        mention.role, mention.demonym, mention.precision = "demonym", demonym, 3
+        return mention
+    mention.candidates = gaz.candidates(text)[:MAX_CANDIDATES]
+    return mention
+
+
+# ---------------------------------------------------------------- 2-5. resolution
+
+def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> list[PlaceMention]:
+    mentions.sort(key=lambda m: m.start)
+    containers = _containers(doc, mentions, gaz)
+    focus = _focus_weights(mentions, gaz, resolved=False)
+    _choose_all(mentions, gaz, focus, containers, anchors=[])
+    focus = _focus_weights(mentions, gaz, resolved=True)
+    anchors = [gaz.point(m.chosen) for m in mentions
+               if m.chosen is not None and len(m.candidates) == 1 and not is_region(gaz.feature(m.chosen))]
+    anchors += [gaz.point(m.chosen) for m in mentions if m.chosen is not None and len(m.candidates) > 1
+                and m.scores and m.scores[0] - (m.scores[1] if len(m.scores) > 1 else 0) > 3
+                and not is_region(gaz.feature(m.chosen))]
+    _choose_all(mentions, gaz, focus, containers, anchors)
+    for m in mentions:
+        if m.role != "demonym" and m.chosen is not None:
+            m.role = _role_of(m, gaz)
+            m.precision = _precision_of(gaz.feature(m.chosen))
+            if m.needs_metonym and m.role != "metonym":
+                m.chosen, m.candidates = None, []
+    _restatements(doc, mentions)
+    extra = _relative_places(doc, mentions, gaz)
+    _region_adjectives(doc, mentions, gaz)
+    out = []
+    for m in sorted(mentions + extra, key=lambda m: (m.start, m.end)):
+        if keep is not None and not keep(m):
+            continue
+        pm = _to_place_mention(m, gaz)
+        if pm is not None:
+            out.append(pm)
+    return out
+
+
+def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int, tuple[str, str]]:
+    """ "Paris, Texas" / "Tripoli, Lebanon": the second name pins the first one's country/admin1."""
+    pinned, text = {}, doc_text(doc)
+    for a, b in zip(mentions, mentions[1:]):
+        if not a.candidates or not b.candidates or text[a.end:b.start].strip() != ",":
+            continue
+        for i in b.candidates:
+            feature = gaz.feature(i)
+            if feature == COUNTRY_FEATURE:
+                pinned[id(a)] = (gaz.country_code(i), "")
+                break
+            if feature == "ADM1":
+                pinned[id(a)] = (gaz.country_code(i), gaz.admin1_code(i))
+                break
+    return pinned
+
+
+def _focus_weights(mentions: list[_Mention], gaz: Gazetteer, resolved: bool) -> dict[str, float]:
+    """How strongly the article is about each country (shares summing to 1)."""
+    weights: dict[str, float] = {}
+
+    def add(cc: str, w: float) -> None:
+        if cc:
+            weights[cc] = weights.get(cc, 0.0) + w
+
+    for m in mentions:
+        if m.demonym:
+            add(m.demonym[0], 1.0)
+        elif resolved and m.chosen is not None:
+            add(gaz.country_code(m.chosen), 1.0)
+        elif m.candidates and gaz.feature(m.candidates[0]) == COUNTRY_FEATURE:
+            add(gaz.country_code(m.candidates[0]), 1.0)
+    total = sum(weights.values())
+    return {cc: w / total for cc, w in weights.items()} if total else {}
+
+
+def _admin1_named(mentions: list[_Mention], gaz: Gazetteer) -> set[tuple[str, str]]:
+    named = set()
+    for m in mentions:
+        if m.hint == "ADM1" and m.candidates:
+            i = m.candidates[0]
+            named.add((gaz.country_code(i), gaz.admin1_code(i)))
+    return named
+
+
+def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
+    admin1_named = _admin1_named(mentions, gaz)
+    for m in mentions:
+        if not m.candidates or m.role == "demonym":
+            continue
+        city_areas = {(gaz.country_code(j), gaz.admin1_code(j)) for j in m.candidates
+                      if gaz.feature(j).startswith("PPL")}
+        scored = sorted(((_score(m, i, gaz, focus, admin1_named, containers.get(id(m)), anchors, city_areas), i)
+                         for i in m.candidates), key=lambda pair: -pair[0])
+        m.chosen = scored[0][1]
+        m.scores = [s for s, _ in scored]
+
+
+def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, anchors,
+           city_areas) -> float:
+    feature = gaz.feature(i)
+    cc, a1 = gaz.country_code(i), gaz.admin1_code(i)
+    score = 0.5 * math.log10(gaz.population(i) + 1) + FEATURE_BONUS.get(feature, 0.0)
+    if m.hint:
+        kind_ok = feature.startswith(m.hint) or (m.hint == "ADM1" and feature == "RGN")
+        score += DESIGNATOR_MATCH if kind_ok else DESIGNATOR_MISMATCH
+    elif feature.startswith("ADM") and (cc, a1) in city_areas:
+        score += SAME_NAMED_CITY
+    score += FOCUS_WEIGHT * focus.get(cc, 0.0)
+    if (cc, a1) in admin1_named and feature != "ADM1":
+        score += ADMIN1_NAMED
+    if m.folded == fold(gaz.name(i)):
+        score += EXACT_NAME
+    if container and container[0] == cc and (not container[1] or container[1] == a1):
+        score += CONTAINER_MATCH
+    if anchors and feature != COUNTRY_FEATURE:
+        lat, lon = gaz.point(i)
+        nearest = min(distance_km(lat, lon, a, b) for a, b in anchors)
+        score += 1.5 if nearest < 100 else 0.75 if nearest < 300 else 0.0
+    return score
+
+
+def _precision_of(feature: str) -> int:
+    if is_region(feature):
+        return 3
+    return 2 if feature == "ADM2" else 1
+
+
+# ---------------------------------------------------------------- 4. roles
+
+def _role_of(m: _Mention, gaz: Gazetteer) -> str:
+    if m.root is None:
+        return "place"
+    feature = gaz.feature(m.chosen)
+    if _is_metonym(m.root, feature):
+        return "metonym"
+    if _is_speaker_place(m.root):
+        return "speaker"
+    return "place"
+
+
+def _is_metonym(root: Token, feature: str) -> bool:
+    """A country or capital standing for its government (also a regional seat as a speaker)."""
+    words = context_words()
+    government = feature in GOVERNMENT_FEATURES
+    if not government and feature != "PPLA":
+        return False
+    dep, head = root.dep_, root.head
+    head_lemma = head.lemma_.lower()
+    if dep == "nsubj":
+        if head_lemma in words["reporting_verbs"]:
+            return True
+        if not government:
+            return False
+        if head_lemma in words["place_subject_verbs"]:
+            return _has_stance_complement(head)
+        return head.pos_ in ("VERB", "AUX")
+    if not government:
+        return False
+    if dep == "poss":
+        return head_lemma not in words["place_part_nouns"]
+    if dep == "pobj":
+        prep = head.lower_
+        if prep == "by":
+            return True
+        if prep in ("of", "from", "with", "against") and head.head.lemma_.lower() in words["government_nouns"]:
+            return True
+    if dep in ("dobj", "nsubjpass") and head_lemma in words["object_of_address_verbs"] and dep == "dobj":
+        return True
+    if dep == "npadvmod" and head_lemma in words["backing_verbs"]:
+        return True  # "Iran-backed"
+    if dep in ("compound", "nmod", "amod") and head_lemma in words["government_nouns"]:
+        return True  # "the Tehran government"
+    if dep in ("conj", "appos"):
+        return _coordinated_with_government(root)
+    return False
+
+
+def _has_stance_complement(verb: Token) -> bool:
+    stance = context_words()["stance_adjectives"]
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in stance for c in verb.children)
+
+
+def _coordinated_with_government(root: Token) -> bool:
+    """ "the European Union, the United Nations, Turkey and Iran": listed with governments."""
+    government_nouns = context_words()["government_nouns"]
+    chain, frontier = set(), [root]
+    while frontier:
+        tok = frontier.pop()
+        if tok.i in chain:
+            continue
+        chain.add(tok.i)
+        if tok.dep_ in ("conj", "appos"):
+            frontier.append(tok.head)
+        frontier.extend(c for c in tok.children if c.dep_ in ("conj", "appos"))
+    doc = root.doc
+    return any(doc[i].ent_type_ == "ORG" or doc[i].lemma_.lower() in government_nouns
+               for i in chain if i != root.i)
+
+
+def _is_speaker_place(root: Token) -> bool:
+    """Where a speaker or a group of people is: "In Washington, X said", "officials in Kirkuk"."""
+    words = context_words()
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "from", "at"):
+        return False
+    attached = root.head.head
+    if attached.lemma_.lower() in words["reporting_verbs"]:
+        return True
+    return attached.lemma_.lower() in words["people_nouns"] or attached.ent_type_ == "PERSON"
+
+
+def _restatements(doc: Doc, mentions: list[_Mention]) -> None:
+    """A name alone in a fragment right after another ("Iran. Tehran.") repeats that one's role."""
+    for prev, m in zip(mentions, mentions[1:]):
+        if m.root is None or prev.role not in ("metonym", "speaker") or m.start - prev.end > 3:
+            continue
+        sent = m.root.sent
+        if all(t.is_punct or m.start <= t.idx < m.end for t in sent):
+            m.role = prev.role
+
+
+# ---------------------------------------------------------------- 5. relative and vague places
+
+def _relative_places(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """Computed points for offset phrases; unknown names they describe become places."""
+    text = doc_text(doc)
+    starts = {m.start: m for m in mentions if m.chosen is not None and m.role in ("place", "speaker")}
+    relatives: list[_Mention] = []
+    described: dict[str, list[tuple[_Mention, _Mention]]] = {}  # name key -> (name, relative)
+    for phrase in find_relative_phrases(text):
+        base = starts.get(phrase.end)
+        if base is None:
+            continue
+        evidence = [Span("location", phrase.start, base.end, text[phrase.start:base.end]),
+                    Span("base", base.start, base.end, base.text)]
+        if phrase.vague and phrase.distance_km is None:
+            base.precision = max(base.precision, 2)
+            base.evidence.append(evidence[0])
+            continue
+        rel = _Mention(phrase.start, base.end, text[phrase.start:base.end], "REL", base.root,
+                       role="relative", precision=2, evidence=evidence)
+        rel.place = _offset_place(gaz.place(base.chosen), phrase)
+        named = _described_name(text, mentions, phrase)
+        if named is not None:
+            described.setdefault(name_key(named.text), []).append((named, rel))
+        else:
+            relatives.append(rel)
+    _place_described_names(mentions, described)
+    return relatives
+
+
+def _offset_place(base: Place, phrase: RelativePhrase) -> Place:
+    lat, lon = base.latitude, base.longitude
+    if phrase.distance_km and phrase.bearing is not None:
+        lat, lon = destination(lat, lon, phrase.distance_km, phrase.bearing)
+    return Place(name=base.name, latitude=round(lat, 5), longitude=round(lon, 5), geonameid=None,
+                 country_code=base.country_code, country=base.country, iso3=base.iso3,
+                 admin1=base.admin1, feature_code="", population=0)
+
+
+def _described_name(text: str, mentions: list[_Mention], phrase: RelativePhrase) -> Optional[_Mention]:
+    """The unknown name an apposition describes: "Foo, a small town about 40 km NW of Bar"."""
+    apposition_nouns = context_words()["apposition_place_nouns"]
+    for m in reversed(mentions):
+        if m.end > phrase.start:
+            continue
+        if phrase.start - m.end > 60 or m.role == "demonym":
+            return None
+        between = text[m.end:phrase.start]
+        if not between.lstrip().startswith(","):
+            return None
+        words = [w.strip(",").lower() for w in between.split() if w.strip(",")]
+        if words and not (words[0] in ("a", "an", "the") and any(w in apposition_nouns for w in words)):
+            return None
+        return m if m.chosen is None or m.label in MISTAGGED_LABELS or m.label == "PROPN" else None
+    return None
+
+
+def _place_described_names(mentions: list[_Mention], described) -> None:
+    """Every mention of a described name gets the mean of the points its descriptions give.
+
+    Several descriptions of one place ("40 km north of X" in a caption, "40 km northwest of X" in
+    the body) are averaged on the sphere: each is an estimate of the same point, and their mean
+    is closer to it than either when they disagree."""
+    for key, pairs in described.items():
+        points = [(rel.place.latitude, rel.place.longitude) for _, rel in pairs]
+        lat, lon = mean_point(points)
+        template = pairs[0][1].place
+        place = Place(name=pairs[0][0].text, latitude=round(lat, 5), longitude=round(lon, 5),
+                      country_code=template.country_code, country=template.country, iso3=template.iso3,
+                      admin1=template.admin1, feature_code="PPL")
+        evidence = [span for _, rel in pairs for span in rel.evidence]
+        for m in mentions:
+            if name_key(m.text) == key and (m.chosen is None or m.label in MISTAGGED_LABELS | {"PROPN"}):
+                m.place, m.chosen, m.role, m.precision = place, None, "place", 2
+                m.evidence = list(evidence)
+
+
+def _region_adjectives(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """ "northern Iraq": the region of a country or admin1 (precision 3, span includes the word)."""
+    adjectives = set(relative_rules()["region_adjectives"])
+    for m in mentions:
+        if m.chosen is None or m.root is None or not is_region(gaz.feature(m.chosen)):
+            continue
+        first = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is None or first.start == 0:
+            continue
+        before = doc[first.start - 1]
+        if before.lower_ in adjectives:
+            m.evidence.append(Span("location", before.idx, m.end, doc_text(doc)[before.idx:m.end]))
+            m.precision = 3
+
+
+def _to_place_mention(m: _Mention, gaz: Gazetteer) -> Optional[PlaceMention]:
+    if m.role == "demonym":
+        cc = m.demonym[0] if m.demonym else ""
+        place = gaz.country(cc) if cc else None
+        return PlaceMention(m.text, m.start, m.end, place, 1.0, 3, "demonym", m.evidence)
+    place = m.place if m.place is not None else (gaz.place(m.chosen) if m.chosen is not None else None)
+    if place is None:
+        return None
+    return PlaceMention(m.text, m.start, m.end, place, _confidence(m), m.precision, m.role, m.evidence)
+
+
+def _confidence(m: _Mention) -> float:
+    """How clearly the chosen candidate beat the runner-up (0.5 a tie, towards 1 a clear win)."""
+    if m.place is not None and m.chosen is None:
+        return 0.6  # a computed place
+    if len(m.scores) < 2:
+        return 0.9
+    margin = m.scores[0] - m.scores[1]
+    return round(1.0 / (1.0 + math.exp(-margin)), 3)

@@ -1,0 +1,80 @@
+import time
+
+from sitrep.geo import Gazetteer
+
+KIRKUK_CITY, KIRKUK_PROVINCE, ERBIL = 94787, 98410, 95446
+
+
+def ids(places):
+    return [p.geonameid for p in places]
+
+
+def test_lookup_folds_case_diacritics_and_variants(gazetteer):
+    for name in ("Kirkuk", "KIRKUK", "kirkūk", "Kerkuk"):
+        assert KIRKUK_CITY in ids(gazetteer.lookup(name)), name
+    for name in ("Erbil", "Irbil", "Arbil", "Hewler"):
+        assert ERBIL in ids(gazetteer.lookup(name)), name
+    assert gazetteer.lookup("Al-Raqqah")[0].country_code == "SY"
+
+
+def test_place_fields(gazetteer):
+    kirkuk = next(p for p in gazetteer.lookup("Kirkuk") if p.geonameid == KIRKUK_CITY)
+    assert (kirkuk.country_code, kirkuk.iso3, kirkuk.country) == ("IQ", "IRQ", "Iraq")
+    assert kirkuk.admin1 == "Kirkuk" and kirkuk.admin2 == "Kirkuk"
+    assert kirkuk.feature_code == "PPLA"
+    assert abs(kirkuk.latitude - 35.468) < 0.01 and abs(kirkuk.longitude - 44.392) < 0.01
+
+
+def test_designator_selects_the_admin_area(gazetteer):
+    province = gazetteer.lookup("Kirkuk province")[0]
+    assert province.feature_code == "ADM1" and province.geonameid == KIRKUK_PROVINCE
+    assert province.admin1 == "Kirkuk"
+    assert gazetteer.lookup("Kirkuk City")[0].geonameid == KIRKUK_CITY
+
+
+def test_countries_admin1_and_capitals(gazetteer):
+    assert gazetteer.country("iq").name == "Iraq"
+    assert gazetteer.country("IQ").feature_code == "PCLI"
+    assert gazetteer.admin1_name("IQ", "13") == "Kirkuk"
+    assert gazetteer.admin1_name("IQ", "11") == "Erbil"
+    assert gazetteer.admin1_name("US", "TX") == "Texas"
+    assert gazetteer.admin1_name("US", "DC") == "District of Columbia"
+    assert gazetteer.lookup("the United States")[0].country_code == "US"
+    assert gazetteer.lookup("U.S.")[0].feature_code == "PCLI"
+    baghdad = [p for p in gazetteer.lookup("Baghdad") if p.feature_code == "PPLC"]
+    assert baghdad and baghdad[0].country_code == "IQ"
+
+
+def test_demonyms_are_not_places(gazetteer):
+    assert gazetteer.demonym("Iraqi") == ("IQ", "")
+    assert gazetteer.demonym("Iraqis") == ("IQ", "")
+    assert gazetteer.demonym("Kurdish") == ("", "Kurdistan")
+    assert gazetteer.demonym("Kirkuk") is None
+    assert gazetteer.lookup("Iraqi") == []
+
+
+def test_user_additions_file(tmp_path, monkeypatch):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text(
+        "# name\talternates\tlat\tlon\tcc\tadmin1\tfeature\n"
+        "Qaryat Zarqa\tZarqa Village|Al-Zarqa Camp\t36.1\t43.2\tIQ\tKirkuk\tPPL\n"
+        "Camp Foo\t\t35.0\t44.0\tIQ\tNo Such Province\tMILB\n", encoding="utf-8")
+    gaz = Gazetteer.load(extra_files=[extra])
+    found = gaz.lookup("zarqa camp")  # alternate, article and case folded
+    assert found and found[0].name == "Qaryat Zarqa"
+    assert (found[0].latitude, found[0].longitude, found[0].admin1) == (36.1, 43.2, "Kirkuk")
+    assert gaz.lookup("Camp Foo")[0].admin1 == "No Such Province"
+    assert gaz.lookup("Camp Foo")[0].feature_code == "MILB"
+    assert Gazetteer.load().lookup("Camp Foo") == []  # the shared gazetteer is untouched
+    monkeypatch.setenv("SITREP_GAZETTEER_EXTRA", str(extra))
+    assert Gazetteer.load().lookup("Camp Foo")
+
+
+def test_package_additions_are_loaded(gazetteer):
+    assert gazetteer.lookup("Gaza Strip")[0].country_code == "PS"
+
+
+def test_load_is_cached(gazetteer):
+    start = time.perf_counter()
+    assert Gazetteer.load() is gazetteer
+    assert time.perf_counter() - start < 0.1

@@ -1,0 +1,100 @@
+from sitrep.geo import article_focus, place_for_span, resolve_spans
+
+
+def by_text(mentions, text):
+    return [m for m in mentions if m.text == text]
+
+
+def test_tripoli_follows_the_article_country(parse):
+    _, lebanon = parse("Clashes erupted in Tripoli on Sunday between rival factions, the Lebanese army said.")
+    _, libya = parse("The Libyan National Army shelled Tripoli on Sunday, the Libyan government said.")
+    assert by_text(lebanon, "Tripoli")[0].place.country_code == "LB"
+    assert by_text(libya, "Tripoli")[0].place.country_code == "LY"
+    assert article_focus(lebanon) == ["LB"]
+
+
+def test_container_pins_the_admin1(parse):
+    _, mentions = parse("Police in Paris, Texas, arrested two men after a shooting on Saturday.")
+    paris = by_text(mentions, "Paris")[0].place
+    assert (paris.country_code, paris.admin1) == ("US", "Texas")
+
+
+def test_without_context_the_larger_place_wins(parse):
+    _, mentions = parse("Thousands marched through Paris on Saturday.")
+    assert by_text(mentions, "Paris")[0].place.country_code == "FR"
+
+
+def test_metonymy_and_demonyms(parse):
+    _, mentions = parse(
+        "Washington said it would send more troops. Baghdad's campaign continued with support from "
+        "Tehran. The offensive was launched by Damascus. Iraqi troops entered Mosul.")
+    roles = {m.text: m.role for m in mentions}
+    assert roles["Washington"] == "metonym"
+    assert roles["Baghdad"] == "metonym"
+    assert roles["Tehran"] == "metonym"
+    assert roles["Damascus"] == "metonym"
+    assert roles["Iraqi"] == "demonym"
+    assert roles["Mosul"] == "place"
+
+
+def test_capital_as_a_place_is_not_a_metonym(parse):
+    _, mentions = parse("A car bomb exploded in Baghdad on Monday, killing five people.")
+    assert by_text(mentions, "Baghdad")[0].role == "place"
+
+
+def test_speaker_location(parse):
+    doc, mentions = parse("In Washington, a State Department spokesman said the clashes in Mosul must stop.")
+    assert by_text(mentions, "Washington")[0].role == "speaker"
+    chosen = place_for_span(mentions, 0, len(doc.text), doc)
+    assert chosen.text == "Mosul"
+
+
+def test_unknown_name_placed_by_relative_apposition(parse):
+    _, mentions = parse("Gunmen attacked Zarqoun Dabra, a village about 20 miles south of Mosul, killing four.")
+    village = by_text(mentions, "Zarqoun Dabra")[0]
+    assert village.geo_precision == 2 and village.place.country_code == "IQ"
+    mosul = by_text(mentions, "Mosul")[0].place
+    assert village.place.latitude < mosul.latitude - 0.25  # 32 km is 0.29 degrees
+    assert abs(village.place.longitude - mosul.longitude) < 0.01
+    assert any(e.field == "base" and e.text == "Mosul" for e in village.evidence)
+
+
+def test_relative_point_and_vague_place(parse):
+    doc, mentions = parse("A roadside bomb exploded 30 km east of Kandahar. "
+                          "Later, fighting broke out on the outskirts of Kabul.")
+    relative = [m for m in mentions if m.role == "relative"][0]
+    assert relative.text == "30 km east of Kandahar" and relative.geo_precision == 2
+    kabul = by_text(mentions, "Kabul")[0]
+    assert kabul.geo_precision == 2 and kabul.evidence[0].text == "on the outskirts of Kabul"
+    first = next(iter(doc.sents))
+    chosen = place_for_span(mentions, first.start_char, first.end_char, doc)
+    assert chosen.role == "relative"  # not Kandahar itself, the reference point
+
+
+def test_region_adjective(parse):
+    _, mentions = parse("The United States is concerned about the clashes in northern Iraq.")
+    iraq = by_text(mentions, "Iraq")[0]
+    assert iraq.geo_precision == 3 and iraq.evidence[0].text == "northern Iraq"
+    assert by_text(mentions, "United States")[0].role == "metonym"
+
+
+def test_place_for_span_prefers_verb_object_and_falls_back(parse):
+    text = ("Fighters took control of Tal Afar on Sunday. They also seized the road leading to Mosul. "
+            "Nobody was hurt.\nThe army said it was ready.")
+    doc, mentions = parse(text)
+    second = text.index("They")
+    assert place_for_span(mentions, second, text.index("Nobody"), doc).text == "Tal Afar"
+    third = text.index("Nobody")
+    assert place_for_span(mentions, third, text.index("\nThe army"), doc).text == "Tal Afar"
+    last = text.index("The army")
+    fallback = place_for_span(mentions, last, len(text), doc)
+    assert fallback.text == "Tal Afar" and fallback.geo_precision == 2
+
+
+def test_resolve_spans_uses_the_article_as_context(nlp, gazetteer):
+    text = "Fighting in Tripoli, the Lebanese army said. More in Nowhereville."
+    spans = [(12, 19), (text.index("Nowhereville"), text.index("Nowhereville") + 12)]
+    resolved = resolve_spans(text, spans, doc=nlp(text), gazetteer=gazetteer)
+    assert [m.start for m in resolved] == [12, spans[1][0]]
+    assert resolved[0].place.country_code == "LB"
+    assert resolved[1].place is None
