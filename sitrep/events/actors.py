@@ -1,0 +1,245 @@
+"""Who did it and to whom: find the participants of an event mention and name them ACLED's way."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from sitrep.events.vocab import named_actors, vocab
+from sitrep.records import Actor
+
+PRONOUNS = {"they", "he", "she", "it", "we", "them", "who", "which", "those", "both"}
+_SPACE = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("-", " ")
+    text = re.sub(r"^(the|a|an|some|two|both|several|many|other|allied|members of|groups of)\s+", "", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _named_index() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for entry in named_actors():
+        for name in entry["names"]:
+            index.setdefault(_fold(name), []).append(entry)
+    return index
+
+
+@dataclass
+class Participant:
+    """A phrase in the text that names a party to an event."""
+    tokens: SpacySpan
+    role: str  # "agent", "patient", "associate"
+    noun: str = ""  # the noun the phrase modifies, when the phrase is only an adjective ('Iraqi' of 'Iraqi and Kurdish forces')
+
+
+CountryOf = Callable[[SpacySpan], Optional[tuple[str, str]]]
+
+
+def phrase_for(token: Token) -> SpacySpan:
+    """The words that name the party a token stands for: its entity, else its noun phrase."""
+    doc = token.doc
+    if token.ent_type_:
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                return _widen_to_head_noun(ent)
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ in ("amod", "compound", "nmod", "det", "nummod", "poss") and child.i < left:
+            left = min(left, child.left_edge.i if child.dep_ != "det" else child.i)
+    return doc[left: token.i + 1]
+
+
+def _widen_to_head_noun(ent: SpacySpan) -> SpacySpan:
+    """'Iraqi' in 'Iraqi troops' stands for the troops, not for the country."""
+    doc = ent.doc
+    if ent.label_ == "NORP" and ent.end < len(doc) and ent.root.head.i >= ent.end:
+        head = ent.root.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i - ent.end <= 2:
+            return doc[ent.start: head.i + 1]
+    return ent
+
+
+class ActorNamer:
+    """Names participants the way ACLED does: 'Military Forces of Iraq', 'Civilians (Nigeria)'."""
+
+    def __init__(self, country_of: CountryOf):
+        self.country_of = country_of  # (country code, country name) a phrase points to, if any
+        self.words = vocab()
+
+    def name(self, phrase: SpacySpan, event_country: tuple[str, str] | None, noun: str = "") -> Optional[Actor]:
+        text = phrase.text.strip()
+        if not text or text.lower() in PRONOUNS:
+            return None
+        country = self.country_of(phrase) or event_country
+        code, cname = country if country else ("", "")
+        actor = self._named(f"{text} {noun}" if noun else text, code, cname) or self._named(text, code, cname)
+        if actor is None:
+            actor = self._generic(phrase, code, cname, noun)
+        if actor is not None:
+            actor.text, actor.start, actor.end = text, phrase.start_char, phrase.end_char
+        return actor
+
+    def _named(self, text: str, code: str, cname: str) -> Optional[Actor]:
+        candidates = _named_within(_fold(text))
+        if not candidates:
+            return None
+        chosen = _best_for_country(candidates, code)
+        if chosen is None:
+            return None
+        if chosen.get("state_unit"):
+            if not cname:
+                return None
+            return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+        return Actor(name=chosen["actor"], inter=chosen["inter"], country_code=chosen.get("country", code))
+
+    def _generic(self, phrase: SpacySpan, code: str, cname: str, noun: str = "") -> Optional[Actor]:
+        noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase} | ({noun} if noun else set())
+        head = noun or phrase.root.lemma_.lower()
+        where = f" ({cname})" if cname else ""
+        w = self.words
+        if lemmas & w["police_nouns"] and cname:
+            return Actor(name=f"Police Forces of {cname}", inter=1, country_code=code)
+        if head in w["state_force_nouns"] or (lemmas & w["state_force_nouns"] and not lemmas & w["nonstate_armed_nouns"]):
+            if cname and (self.country_of(phrase) or head in {"army", "military", "soldier", "troop"}):
+                return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+            if cname and head in w["state_force_nouns"]:
+                return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+            return None
+        if head in w["militia_nouns"] or lemmas & w["militia_nouns"]:
+            return Actor(name=f"Militia{where}" if where else "Militia", inter=4, country_code=code)
+        if head in w["rioter_nouns"]:
+            return Actor(name=f"Rioters{where}", inter=5, country_code=code)
+        if head in w["protester_nouns"]:
+            return Actor(name=f"Protesters{where}", inter=6, country_code=code)
+        if head in {"rebel", "insurgent", "separatist", "guerrilla"}:
+            return Actor(name=f"Rebel Group{where}", inter=2, country_code=code)
+        if head in w["nonstate_armed_nouns"]:
+            return Actor(name=f"Unidentified Armed Group{where}", inter=3, country_code=code)
+        if head in w["civilian_nouns"]:
+            return Actor(name=f"Civilians{where}", inter=7, country_code=code)
+        return None
+
+
+def _named_within(folded: str) -> Optional[list[dict]]:
+    """The longest run of words in a phrase that names a known group ('Al-Shabaab fighters')."""
+    index = _named_index()
+    words = folded.split()
+    for size in range(len(words), 0, -1):
+        for start in range(0, len(words) - size + 1):
+            found = index.get(" ".join(words[start:start + size]))
+            if found:
+                return found
+    return None
+
+
+def _best_for_country(candidates: list[dict], code: str) -> Optional[dict]:
+    if code:
+        for entry in candidates:
+            if entry.get("country") == code:
+                return entry
+    for entry in candidates:
+        if not entry.get("country") or not code:
+            return entry
+    return candidates[0]
+
+
+def participants(trigger: Token) -> list[Participant]:
+    """Agents and patients of an event mention, read off the dependency parse."""
+    found: list[Participant] = []
+    verb = trigger
+    # a noun trigger takes its parties from the verb it hangs on ('X launched an attack on Y')
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "attr", "pobj", "nsubjpass"):
+        verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+    _collect_from_verb(verb, found)
+    if verb is not trigger:
+        _collect_from_noun(trigger, found)
+    else:
+        for child in trigger.children:
+            if child.dep_ in ("dobj",) and child.lemma_ in ("fire", "control"):
+                _collect_from_noun(child, found)
+    return found
+
+
+def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj",):
+            _add_with_conjuncts(child, "agent", found)
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            _add_with_conjuncts(child, "patient", found)
+        elif child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_with_conjuncts(obj, "agent", found)
+        elif child.dep_ == "prep" and child.lower_ in ("against", "with", "between", "targeting", "at"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_with_conjuncts(obj, "patient", found)
+        elif child.dep_ == "acl" and child.lemma_ in ("back", "support", "aid", "assist", "accompany", "join"):
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    for obj in grand.children:
+                        if obj.dep_ == "pobj":
+                            _add_with_conjuncts(obj, "associate", found)
+    # 'X backed by Y captured' puts the backing on the subject itself
+    for part in list(found):
+        for child in part.tokens.root.children:
+            if child.dep_ == "acl" and child.lemma_ in ("back", "support", "aid", "assist", "accompany"):
+                for grand in child.children:
+                    if grand.dep_ == "agent":
+                        for obj in grand.children:
+                            if obj.dep_ == "pobj":
+                                _add_with_conjuncts(obj, "associate", found)
+    if verb.dep_ in ("xcomp", "conj", "advcl") and not any(p.role == "agent" for p in found):
+        _collect_subject_of(verb.head, found)
+
+
+def _collect_subject_of(verb: Token, found: list[Participant]) -> None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            _add_with_conjuncts(child, "agent", found)
+
+
+def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("between",):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_with_conjuncts(obj, "agent", found)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting", "with"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_with_conjuncts(obj, "patient", found)
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _add_with_conjuncts(obj, "agent", found)
+        elif child.dep_ in ("compound", "amod", "poss") and (child.ent_type_ in ("NORP", "FORCE", "ORG", "GPE") or child.pos_ == "PROPN"):
+            found.append(Participant(phrase_for(child), "agent"))
+
+
+def _add_with_conjuncts(token: Token, role: str, found: list[Participant]) -> None:
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+        return
+    # 'troops from the Counterterrorism Service, the Federal Army' -> the unit names the troops
+    head = token
+    if token.lemma_ in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        head = obj
+    found.append(Participant(phrase_for(head), role))
+    # 'Iraqi and Kurdish forces': each adjective names a party of its own
+    for child in token.children:
+        if child.dep_ == "amod" and child.ent_type_ == "NORP" and any(c.dep_ == "conj" for c in child.children):
+            found.append(Participant(token.doc[child.i: child.i + 1], role, noun=token.lower_))
+    for conj in head.conjuncts:
+        if conj.i > head.i:
+            found.append(Participant(phrase_for(conj), "associate" if role == "agent" else role))

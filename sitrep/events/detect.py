@@ -1,0 +1,146 @@
+"""Find event mentions: a trigger word in a sentence that reports something that happened."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitrep.events.vocab import contains_cue, triggers, vocab
+
+
+@dataclass
+class Mention:
+    trigger: Token
+    phrase: SpacySpan  # the trigger's words, used as evidence for the event type
+    sentence: SpacySpan
+    rule: dict  # the trigger entry from triggers.jsonl
+
+    @property
+    def event_type(self) -> str:
+        return self.rule["event_type"]
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher(vocab_id: int, nlp_vocab) -> Matcher:
+    matcher = Matcher(nlp_vocab)
+    for index, entry in enumerate(triggers()):
+        matcher.add(str(index), [entry["pattern"]])
+    return matcher
+
+
+def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
+    """Trigger matches that pass the checks for real, reported, non-figurative events."""
+    matcher = _matcher(id(doc.vocab), doc.vocab)
+    rules = triggers()
+    seen: set[int] = set()
+    mentions: list[Mention] = []
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        rule = rules[int(doc.vocab.strings[match_id])]
+        trigger = doc[start + rule["head"]] if start + rule["head"] < end else doc[start]
+        if trigger.i in seen:
+            continue
+        if body_end is not None and trigger.idx >= body_end:
+            continue
+        sentence = trigger.sent
+        if not reports_real_event(trigger, sentence, doc[start:end]):
+            continue
+        seen.update(range(start, end))
+        mentions.append(Mention(trigger, doc[start:end], sentence, rule))
+    return _without_consequences(mentions)
+
+
+CONSEQUENCE_RULES = {"kill", "massacre_noun"}
+
+
+def _without_consequences(mentions: list[Mention]) -> list[Mention]:
+    """'attacked a base, killing five soldiers': the killing is the attack's toll, not an event."""
+    triggers_at = {m.trigger.i for m in mentions}
+    kept = []
+    for mention in mentions:
+        if mention.rule["id"] in CONSEQUENCE_RULES:
+            governors = {t.i for t in mention.trigger.ancestors} | {c.i for c in mention.trigger.children}
+            if governors & (triggers_at - {mention.trigger.i}):
+                continue
+        kept.append(mention)
+    return kept
+
+
+OCCURRENCE_VERBS = frozenset({
+    "occur", "happen", "erupt", "break", "take", "continue", "kill", "leave", "hit", "target", "begin",
+    "start", "resume", "rage", "intensify", "last", "claim", "wound", "injure", "strike", "destroy",
+    "damage", "be", "follow", "spread", "flare", "escalate", "force", "displace", "shake", "rock",
+})
+
+
+def reports_real_event(trigger: Token, sentence: SpacySpan, phrase: SpacySpan | None = None) -> bool:
+    words = vocab()
+    if _negated(trigger) or _hypothetical(trigger, words) or _purpose_clause(trigger):
+        return False
+    inside = set(range(phrase.start, phrase.end)) if phrase is not None else {trigger.i}
+    if _figurative(trigger, sentence, words, inside):
+        return False
+    if trigger.pos_ in ("NOUN", "PROPN") and (_generic_noun_use(trigger) or _described_not_reported(trigger)):
+        return False
+    return True
+
+
+def _described_not_reported(trigger: Token) -> bool:
+    """'The assault capped a campaign', 'the takeover was complicated by': a past event as a topic."""
+    if trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return trigger.head.lemma_ not in OCCURRENCE_VERBS
+
+
+def _negated(trigger: Token) -> bool:
+    if any(child.dep_ == "neg" for child in trigger.children):
+        return True
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "nsubjpass", "attr") and any(c.dep_ == "neg" for c in head.children):
+        return True
+    return any(child.lower_ in ("no", "without") for child in trigger.children if child.dep_ == "det")
+
+
+def _hypothetical(trigger: Token, words: dict) -> bool:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    for token in (verb, verb.head):
+        if any(child.dep_ == "aux" and child.lower_ in words["modal_words"] for child in token.children):
+            return True
+        if token is not trigger and token.lemma_ in words["hypothetical_lemmas"] and token.i < trigger.i:
+            return True
+    return False
+
+
+def _purpose_clause(trigger: Token) -> bool:
+    """'launched a campaign to reclaim areas': the reclaiming is an aim, not a report."""
+    if trigger.pos_ != "VERB":
+        return False
+    has_to = any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children)
+    return has_to and trigger.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
+
+
+def _figurative(trigger: Token, sentence: SpacySpan, words: dict, inside: set[int]) -> bool:
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "pobj", "prep") and child.i not in inside:
+            objects = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
+            if any(obj.lemma_.lower() in words["figurative_objects"] for obj in objects):
+                return True
+    lowered = sentence.text.lower()
+    if trigger.lemma_ in ("attack", "strike", "battle", "fight", "shoot", "clash", "kill", "capture", "take", "seize", "gain", "assault") and contains_cue(lowered, words["sports_cues"]):
+        return not any(ent.label_ == "FORCE" for ent in sentence.ents)
+    return False
+
+
+def _generic_noun_use(trigger: Token) -> bool:
+    """'partners in the fight against X', 'attack helicopters': the noun names no occurrence."""
+    if trigger.dep_ == "compound":
+        return True
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+        holder = trigger.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and trigger.head.lower_ in ("in", "for", "of") and holder.lemma_ in (
+            "partner", "ally", "role", "part", "strategy", "war", "campaign", "coalition", "effort", "threat", "risk", "fear", "plan", "history", "leader", "anniversary", "memory", "victim", "veteran", "support",
+        ):
+            return True
+    return False

@@ -1,0 +1,343 @@
+"""From a parsed article, its places and its dates to ACLED event records with evidence."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from sitrep.dates import event_date_for_span
+from sitrep.events.actors import ActorNamer, participants, phrase_for
+from sitrep.events.detect import Mention, find_mentions
+from sitrep.events.fatalities import conservative, sentence_total, DeathCount
+from sitrep.events.merge import Draft, merge_drafts
+from sitrep.events.typing import inter_for_type, settle_type
+from sitrep.events.vocab import vocab
+from sitrep.geo import place_for_span
+from sitrep.records import (
+    Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
+    interaction_code,
+)
+
+NO_DEATHS_TYPES = {"Protests", "Strategic developments"}
+DEFAULT_ACTOR = {
+    "Battles": ("Unidentified Armed Group", 3),
+    "Explosions/Remote violence": ("Unidentified Armed Group", 3),
+    "Violence against civilians": ("Unidentified Armed Group", 3),
+    "Protests": ("Protesters", 6),
+    "Riots": ("Rioters", 5),
+}
+
+
+class CountryLookup:
+    """Which country a phrase points to, read from the geo stage's demonym and country mentions."""
+
+    def __init__(self, places: list[PlaceMention]):
+        self.places = [p for p in places if p.place is not None]
+
+    def __call__(self, phrase: SpacySpan) -> Optional[tuple[str, str]]:
+        for mention in self.places:
+            if mention.start < phrase.end_char and mention.end > phrase.start_char:
+                if mention.role == "demonym" or mention.place.feature_code.startswith("PCL") or mention.role == "metonym":
+                    return mention.place.country_code, mention.place.country or mention.place.name
+        return None
+
+
+def _country_of_place(mention: Optional[PlaceMention]) -> Optional[tuple[str, str]]:
+    if mention is None or mention.place is None or not mention.place.country_code:
+        return None
+    return mention.place.country_code, mention.place.country
+
+
+def _article_country(places: list[PlaceMention]) -> Optional[tuple[str, str]]:
+    counts: dict[tuple[str, str], int] = {}
+    for mention in places:
+        if mention.place is not None and mention.place.country_code and mention.role != "metonym":
+            key = (mention.place.country_code, mention.place.country)
+            counts[key] = counts.get(key, 0) + (2 if mention.role == "place" else 1)
+    return max(counts, key=counts.get) if counts else None
+
+
+def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[list[Actor], list[Actor], list[Actor]]:
+    agents: list[Actor] = []
+    patients: list[Actor] = []
+    associates: list[Actor] = []
+    buckets = {"agent": agents, "patient": patients, "associate": associates}
+    seen: set[str] = set()
+    for part in sorted(participants(mention.trigger), key=lambda p: p.tokens.start):
+        actor = namer.name(part.tokens, country, part.noun)
+        if actor is None or actor.name in seen:
+            continue
+        seen.add(actor.name)
+        buckets[part.role].append(actor)
+    return agents, patients, associates
+
+
+def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[str]) -> list[Actor]:
+    """No subject in the parse ('They also took control'): the first armed party in the sentence."""
+    for ent in mention.sentence.ents:
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "against":
+            continue  # 'the fight against X' names a target, not who acted
+        if ent.label_ in ("FORCE", "NORP", "ORG"):
+            actor = namer.name(phrase_for(ent.root), country)
+            if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8):
+                return [actor]
+    return []
+
+
+def _neighbour_text(sentence: SpacySpan) -> str:
+    doc = sentence.doc
+    start = max(0, sentence.start - 60)
+    end = min(len(doc), sentence.end + 80)
+    return doc[start:end].text.lower()
+
+
+class EventExtractor:
+    def __init__(self, article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention]):
+        self.article, self.doc, self.places, self.dates = article, doc, places, dates
+        self.namer = ActorNamer(CountryLookup(places))
+        self.article_country = _article_country(places)
+        self.previous_agents: list[Actor] = []
+        self.previous_patients: list[Actor] = []
+        self._last_associates: list[Actor] = []
+
+    def _inherited_parties(self, mention: Mention, country) -> tuple[list[Actor], list[Actor]]:
+        """Parties for a mention whose own clause names none.
+
+        'The two sides ...' and 'They ...' point back to the last event's parties; a clause with no
+        subject at all (a broken sentence) takes the subject of the sentence before; otherwise the
+        first armed party named in the sentence.
+        """
+        self._last_associates = []
+        subject = _subject_of(mention)
+        if subject is not None and (subject.pos_ == "PRON" or subject.lemma_ in BACK_REFERENCES):
+            return list(self.previous_agents), list(self.previous_patients)
+        if subject is None:
+            previous = _previous_sentence(mention.sentence)
+            if previous is not None:
+                parties = _subject_parties(previous, self.namer, country)
+                if parties:
+                    self._last_associates = parties[1:]
+                    return parties[:1], []
+        return _fallback_agents(mention, self.namer, country, set()), []
+
+    def drafts(self, body_end: Optional[int]) -> list[Draft]:
+        drafts = []
+        for mention in find_mentions(self.doc, body_end):
+            draft = self._draft(mention)
+            if draft is not None:
+                drafts.append(draft)
+        return drafts
+
+    def _draft(self, mention: Mention) -> Optional[Draft]:
+        sentence = mention.sentence
+        date_iso, precision, date_mention = event_date_for_span(self.dates, sentence.start_char, sentence.end_char, self.article.published, text=self.article.text)
+        if date_mention is not None and date_mention.background:
+            return None
+        if _clause_is_background(mention, self.dates):
+            return None
+        place = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
+        place_explicit = place is not None and sentence.start_char <= place.start < sentence.end_char
+        country = _country_of_place(place) or self.article_country
+        agents, patients, associates = _name_participants(mention, self.namer, country)
+        if not agents and mention.rule["event_type"] not in ("Protests",):
+            agents, inherited = self._inherited_parties(mention, country)
+            if inherited:
+                patients = patients or inherited
+            associates = associates or self._last_associates
+        if mention.rule["id"] in SYMMETRIC and len(agents) > 1 and not patients:
+            patients = [a for a in agents[1:] if a.name != agents[0].name]
+            agents = agents[:1]
+        if mention.rule["id"] in ("take_control", "capture") and not patients:
+            patients = [a for a in _withdrawing(sentence, self.namer, country) if a.name not in {x.name for x in agents}]
+        sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence, _neighbour_text(sentence))
+        if sub_type is None:
+            return None
+        event_type = SUB_EVENT_TO_TYPE[sub_type]
+        if agents:
+            self.previous_agents, self.previous_patients = agents, patients
+        ordered = inter_for_type(event_type, sub_type, agents + patients)
+        agents = [a for a in ordered if a in agents] if event_type not in ("Protests", "Riots") else ordered[:1]
+        patients = [a for a in patients if a not in agents]
+        evidence = [Span("event_type", mention.phrase.start_char, mention.phrase.end_char, mention.phrase.text)]
+        if date_mention is not None:
+            evidence.append(Span("event_date", date_mention.start, date_mention.end, date_mention.text))
+        fatalities = []
+        if event_type not in NO_DEATHS_TYPES:
+            total = sentence_total(sentence)
+            if total is not None:
+                fatalities.append((total.number, Span("fatalities", total.start, total.end, total.text)))
+        return Draft(
+            event_type=event_type, sub_event_type=sub_type, plover_type=mention.rule["plover"],
+            agents=agents, patients=patients, associates=associates,
+            place=place, place_explicit=place_explicit,
+            event_date=date_iso, time_precision=precision, date_explicit=date_mention is not None,
+            fatalities=fatalities, evidence=evidence, sentence_starts=[sentence.start_char],
+        )
+
+
+SYMMETRIC = {"clash", "exchange_fire"}
+BACK_REFERENCES = {"side", "party", "both", "group", "force", "rival", "foe", "enemy"}
+WITHDRAW_LEMMAS = {"withdraw", "retreat", "flee", "abandon", "evacuate", "leave", "pull", "cede", "surrender"}
+
+
+def _subject_of(mention: Mention):
+    trigger = mention.trigger
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    for token in (verb, verb.head):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if token.dep_ not in ("xcomp", "conj", "advcl", "dobj", "pobj"):
+            break
+    return None
+
+
+def _previous_sentence(sentence: SpacySpan):
+    if sentence.start == 0:
+        return None
+    return sentence.doc[sentence.start - 1].sent
+
+
+def _subject_parties(sentence: SpacySpan, namer, country) -> list[Actor]:
+    """The last clause subject in a sentence with its conjoined units ('troops from X, Y and Z entered')."""
+    from sitrep.events.actors import _collect_from_verb, Participant
+
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)]
+    for verb in reversed(verbs):
+        found: list[Participant] = []
+        _collect_from_verb(verb, found)
+        named = [namer.name(p.tokens, country, p.noun) for p in found if p.role in ("agent", "associate")]
+        named = [a for a in named if a is not None and a.inter in (1, 2, 3, 4, 8)]
+        if named:
+            unique = list({a.name: a for a in named}.values())
+            return unique
+    return []
+
+
+def _withdrawing(sentence: SpacySpan, namer, country) -> list[Actor]:
+    """Who gave the place up: the subject of 'withdrew' or 'fled' here or in the sentence before."""
+    previous = _previous_sentence(sentence)
+    spans = [sentence] + ([previous] if previous is not None else [])
+    for span in spans:
+        for token in span:
+            if token.lemma_ in WITHDRAW_LEMMAS and token.pos_ == "VERB":
+                for child in token.children:
+                    if child.dep_ == "nsubj":
+                        actor = namer.name(phrase_for(child), country)
+                        if actor is not None and actor.inter in (1, 2, 3, 4, 8):
+                            return [actor]
+    return []
+
+
+def _clause_is_background(mention: Mention, dates: list[DateMention]) -> bool:
+    """A background date in the trigger's clause or a clause it hangs from ('taken over ... in 2014')."""
+    trigger = mention.trigger
+    sentence = trigger.sent
+    in_sentence = [d for d in dates if sentence.start_char <= d.start < sentence.end_char]
+    if not in_sentence:
+        return False
+    chain = [trigger] + [t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")]
+    for clause in chain:
+        if clause.dep_ == "ROOT" and clause is not chain[0]:
+            break
+        lo, hi = clause.idx, clause.idx + len(clause.text)
+        for child in clause.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod", "pobj"):
+                lo, hi = min(lo, child.left_edge.idx), max(hi, child.right_edge.idx + len(child.right_edge.text))
+        own = [d for d in in_sentence if lo <= d.start < hi]
+        if own:
+            return all(d.background for d in own)
+    return False
+
+
+def finish(draft: Draft, article: Article, number: int, country_default) -> Event:
+    """Turn a merged draft into the ACLED record with evidence for every filled field."""
+    event = Event(article_id=article.id, event_id=f"{article.id}-{number}")
+    event.event_type, event.sub_event_type, event.plover_type = draft.event_type, draft.sub_event_type, draft.plover_type
+    event.event_date, event.time_precision = draft.event_date, draft.time_precision
+    evidence = list(draft.evidence)
+    place = draft.place.place if draft.place is not None else None
+    if place is not None:
+        event.location, event.latitude, event.longitude = place.name, round(place.latitude, 5), round(place.longitude, 5)
+        event.geonameid, event.country, event.iso3 = place.geonameid, place.country, place.iso3
+        event.admin1, event.admin2 = place.admin1, place.admin2
+        event.geo_precision = draft.place.geo_precision if draft.place_explicit else max(draft.place.geo_precision, 2)
+        evidence.append(Span("location", draft.place.start, draft.place.end, draft.place.text))
+        evidence.extend(draft.place.evidence)
+    country = (place.country_code, place.country) if place is not None else country_default
+    actor1 = draft.agents[0] if draft.agents else _default_actor(draft.event_type, country)
+    others = draft.agents[1:]
+    actor2 = draft.patients[0] if draft.patients else None
+    if actor1 is not None:
+        event.actor1, event.inter1 = actor1.name, actor1.inter
+        if actor1.start >= 0:
+            evidence.append(Span("actor1", actor1.start, actor1.end, actor1.text))
+    if actor2 is not None:
+        event.actor2, event.inter2 = actor2.name, actor2.inter
+        evidence.append(Span("actor2", actor2.start, actor2.end, actor2.text))
+    assoc1 = [a for a in others + draft.associates if a.name not in (event.actor1, event.actor2)]
+    if assoc1:
+        event.assoc_actor_1 = "; ".join(dict.fromkeys(a.name for a in assoc1))
+        evidence.extend(Span("assoc_actor_1", a.start, a.end, a.text) for a in assoc1 if a.start >= 0)
+    assoc2 = [a for a in draft.patients[1:] if a.name not in (event.actor1, event.actor2, event.assoc_actor_1)]
+    if assoc2:
+        event.assoc_actor_2 = "; ".join(dict.fromkeys(a.name for a in assoc2))
+        evidence.extend(Span("assoc_actor_2", a.start, a.end, a.text) for a in assoc2 if a.start >= 0)
+    event.interaction = interaction_code(event.inter1, event.inter2)
+    best = conservative([DeathCount(n, s.start, s.end, s.text) for n, s in draft.fatalities])
+    if best is not None:
+        event.fatalities = best.number
+        evidence.append(Span("fatalities", best.start, best.end, best.text))
+    event.source, event.source_url = article.source, article.url
+    event.notes = _notes(article.text, draft)
+    event.evidence = _dedupe(evidence)
+    event.confidence = _confidence(draft, place is not None)
+    return event
+
+
+def _default_actor(event_type: str, country) -> Optional[Actor]:
+    if event_type not in DEFAULT_ACTOR:
+        return None
+    name, inter = DEFAULT_ACTOR[event_type]
+    return Actor(name=f"{name} ({country[1]})" if country and country[1] else name, inter=inter)
+
+
+def _notes(text: str, draft: Draft) -> str:
+    """The first sentence that reported the event, as ACLED's notes column carries a summary."""
+    start = min(draft.sentence_starts)
+    ends = [e.end for e in draft.evidence if e.start >= start]
+    end = text.find("\n", start)
+    sentence_end = max(ends) if ends else start
+    end = len(text) if end == -1 else end
+    stop = text.find(". ", sentence_end)
+    if stop != -1 and stop < end:
+        end = stop + 1
+    return " ".join(text[start:end].split())[:500]
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    seen = set()
+    kept = []
+    for span in spans:
+        key = (span.field, span.start, span.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(span)
+    return sorted(kept, key=lambda s: (s.start, s.field))
+
+
+def _confidence(draft: Draft, has_place: bool) -> float:
+    score = 0.4
+    score += 0.15 if draft.agents else 0.0
+    score += 0.15 if has_place and draft.place_explicit else (0.05 if has_place else 0.0)
+    score += 0.1 if draft.date_explicit else 0.0
+    score += min(0.2, 0.07 * (draft.mentions - 1))
+    return round(min(score, 0.99), 2)
+
+
+def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention],
+                   body_end: Optional[int] = None) -> list[Event]:
+    """Events reported in one article: detected, typed, with parties, place, date, deaths, evidence."""
+    extractor = EventExtractor(article, doc, places, dates)
+    merged = merge_drafts(extractor.drafts(body_end))
+    return [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]

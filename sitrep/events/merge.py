@@ -1,0 +1,147 @@
+"""One event per day, place, actor pair and type: merge the mentions of an event inside one article."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from sitrep.records import Actor, PlaceMention, Span
+
+PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
+
+
+@dataclass
+class Draft:
+    """An event as first read from one sentence, before mentions of the same event are merged."""
+    event_type: str
+    sub_event_type: str
+    plover_type: str
+    agents: list[Actor]
+    patients: list[Actor]
+    associates: list[Actor]
+    place: Optional[PlaceMention]
+    place_explicit: bool  # named in the event's own sentence, rather than borrowed from context
+    event_date: Optional[str]
+    time_precision: int
+    date_explicit: bool
+    fatalities: list[tuple[int, Span]]
+    evidence: list[Span]
+    sentence_starts: list[int] = field(default_factory=list)
+    mentions: int = 1
+
+
+def _actor_names(draft: Draft) -> set[str]:
+    return {a.name for a in draft.agents + draft.patients + draft.associates}
+
+
+def _place_key(place: Optional[PlaceMention]):
+    if place is None or place.place is None:
+        return None
+    p = place.place
+    return p.geonameid or (p.name, round(p.latitude, 2), round(p.longitude, 2))
+
+
+def _places_compatible(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None or not a.place_explicit or not b.place_explicit:
+        return True
+    if _place_key(a.place) == _place_key(b.place):
+        return True
+    pa, pb = a.place.place, b.place.place
+    if pa is None or pb is None:
+        return True
+    # an area holds a precise place inside it ('Kirkuk province' and a town in it)
+    if _is_area(a.place) or _is_area(b.place):
+        return pa.country_code == pb.country_code and (not pa.admin1 or not pb.admin1 or pa.admin1 == pb.admin1)
+    return False
+
+
+AREA_CODES = ("ADM", "PCL", "RGN", "AREA", "TERR")
+
+
+def _is_area(mention: PlaceMention) -> bool:
+    return mention.geo_precision == 3 or (mention.place is not None and mention.place.feature_code.startswith(AREA_CODES))
+
+
+def _types_compatible(a: Draft, b: Draft) -> bool:
+    if a.event_type != b.event_type:
+        return {a.sub_event_type, b.sub_event_type} <= set(PROTEST_SEVERITY) | {"Arrests"} and "Arrests" in (a.sub_event_type, b.sub_event_type)
+    if a.sub_event_type == b.sub_event_type:
+        return True
+    if a.event_type == "Battles":
+        return True  # a clash and the capture it ends in are one battle
+    return a.event_type == "Protests"
+
+
+def _dates_compatible(a: Draft, b: Draft) -> bool:
+    if not a.date_explicit or not b.date_explicit:
+        return True
+    return a.event_date == b.event_date
+
+
+def _actors_compatible(a: Draft, b: Draft) -> bool:
+    names_a, names_b = _actor_names(a), _actor_names(b)
+    if not names_a or not names_b:
+        return True
+    return bool(names_a & names_b)
+
+
+def can_merge(a: Draft, b: Draft) -> bool:
+    return _types_compatible(a, b) and _dates_compatible(a, b) and _places_compatible(a, b) and _actors_compatible(a, b)
+
+
+def _more_specific_place(a: Draft, b: Draft) -> tuple[Optional[PlaceMention], bool]:
+    candidates = [(d.place, d.place_explicit) for d in (a, b) if d.place is not None]
+    if not candidates:
+        return None, False
+    return min(candidates, key=lambda c: (_is_area(c[0]), not c[1], c[0].geo_precision))
+
+
+def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
+    names = {a.name for a in first}
+    return first + [a for a in second if a.name not in names]
+
+
+def absorb(into: Draft, other: Draft) -> Draft:
+    """Fold `other` into `into`: keep the more specific values and every piece of evidence."""
+    if into.event_type != other.event_type:
+        # an arrest at a protest is the police's response to it
+        keep, drop = (into, other) if into.event_type == "Protests" else (other, into)
+        keep.sub_event_type = max(keep.sub_event_type, "Protest with intervention", key=PROTEST_SEVERITY.index)
+        into.event_type, into.sub_event_type, into.plover_type = keep.event_type, keep.sub_event_type, keep.plover_type
+        if drop is into:
+            into.agents, into.patients = other.agents, other.patients
+    elif into.sub_event_type != other.sub_event_type:
+        if into.event_type == "Battles":
+            if other.sub_event_type in TERRITORY and into.sub_event_type not in TERRITORY:
+                # whoever took the place leads the battle; everyone else they fought is the other side
+                into.sub_event_type, into.plover_type = other.sub_event_type, other.plover_type
+                takers = {a.name for a in other.agents}
+                losers = other.patients + [a for a in into.agents + into.patients if a.name not in takers]
+                into.agents, into.patients = list(other.agents), _union(losers, [])
+        elif into.event_type == "Protests":
+            into.sub_event_type = max(into.sub_event_type, other.sub_event_type, key=PROTEST_SEVERITY.index)
+    if not into.agents and other.agents:
+        into.agents = other.agents
+    into.agents = _union(into.agents, [a for a in other.agents if a.name not in {p.name for p in into.patients}])
+    into.patients = _union(into.patients, [a for a in other.patients if a.name not in {p.name for p in into.agents}])
+    into.associates = _union(into.associates, other.associates)
+    into.place, into.place_explicit = _more_specific_place(into, other)
+    if other.date_explicit and (not into.date_explicit or other.time_precision < into.time_precision):
+        into.event_date, into.time_precision, into.date_explicit = other.event_date, other.time_precision, True
+    into.fatalities += other.fatalities
+    into.evidence += other.evidence
+    into.sentence_starts += other.sentence_starts
+    into.mentions += other.mentions
+    return into
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    merged: list[Draft] = []
+    for draft in drafts:
+        for existing in merged:
+            if can_merge(existing, draft):
+                absorb(existing, draft)
+                break
+        else:
+            merged.append(draft)
+    return merged

@@ -1,0 +1,97 @@
+"""Settle a mention's ACLED type and sub-type from its trigger, its parties, weapons and context."""
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan
+
+from sitrep.events.vocab import contains_cue, vocab
+from sitrep.records import Actor, SUB_EVENT_TO_TYPE
+
+EXPLOSIVE_TRIGGERS = {"attack", "strike", "kill", "explosion", "airstrike", "air_strike", "bomb_verb", "shelling", "projectile", "grenade", "suicide", "clash", "massacre_noun"}
+TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
+ARMED_INTERS = {1, 2, 3, 4, 8}
+
+
+def weapon_sub_type(text_lower: str) -> Optional[str]:
+    """The remote-violence sub-type a sentence's weapons point to (most specific first)."""
+    for sub_type, cues in vocab()["weapon_cues"].items():
+        if contains_cue(text_lower, cues):
+            return sub_type
+    return None
+
+
+def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list[Actor],
+                sentence: SpacySpan, context: str) -> Optional[str]:
+    """The sub-event type for a mention, or None when it does not hold up as an ACLED event.
+
+    `context` is the sentence with its neighbours, where protests find their police response.
+    """
+    words = vocab()
+    lowered = sentence.text.lower()
+    agent_inter = agents[0].inter if agents else 0
+    patient_inters = {p.inter for p in patients}
+
+    if SUB_EVENT_TO_TYPE.get(sub_type) in ("Battles", "Explosions/Remote violence", "Violence against civilians") and rule_id in EXPLOSIVE_TRIGGERS:
+        weapon = weapon_sub_type(lowered)
+        if weapon:
+            return weapon
+    if sub_type in TERRITORY or rule_id in ("take_control", "capture"):
+        if agent_inter == 1:
+            return "Government regains territory"
+        if agent_inter in (2, 3, 4, 8):
+            return "Non-state actor overtakes territory"
+        if 1 in patient_inters:
+            return "Non-state actor overtakes territory"
+        return None  # 'the company took control of the market'
+    if rule_id in ("kill", "massacre_noun", "open_fire", "attack", "ambush", "clash", "exchange_fire"):
+        if 7 in patient_inters or (patient_inters == set() and rule_id in ("kill", "massacre_noun", "open_fire") and agent_inter in ARMED_INTERS | {0}):
+            if 6 in patient_inters:
+                return "Excessive force against protesters"
+            return "Attack" if agent_inter != 0 or patient_inters else None
+        if 6 in patient_inters and agent_inter == 1:
+            return "Excessive force against protesters" if rule_id in ("kill", "open_fire") else "Protest with intervention"
+        if agent_inter in ARMED_INTERS and (patient_inters & ARMED_INTERS or rule_id in ("clash", "exchange_fire", "ambush")):
+            return "Armed clash"
+        if rule_id in ("clash", "exchange_fire") and (agents or patients):
+            if {a.inter for a in agents} & {5, 6}:
+                return "Violent demonstration"
+            return "Armed clash"
+        if rule_id == "attack" and agent_inter in ARMED_INTERS and not patients:
+            return "Armed clash"
+        return None
+    if SUB_EVENT_TO_TYPE.get(sub_type) == "Protests":
+        if agent_inter in ARMED_INTERS:
+            return None  # 'the army's march on the city' is an advance, not a protest
+        if contains_cue(context, words["excessive_force_cues"]):
+            return "Excessive force against protesters"
+        if contains_cue(lowered, words["riot_cues"]):
+            return "Violent demonstration"
+        if contains_cue(context, words["intervention_cues"]):
+            return "Protest with intervention"
+        return "Peaceful protest"
+    if sub_type == "Arrests":
+        if not patients and not agents:
+            return None
+        return "Arrests"
+    if sub_type == "Agreement":
+        if not contains_cue(lowered, ("sign", "signed", "agree", "agreed", "reach", "reached", "accept", "accepted", "announce", "announced", "declare", "declared", "broker", "brokered", "ceasefire", "truce")):
+            return None
+        return "Agreement"
+    return sub_type
+
+
+def inter_for_type(event_type: str, sub_type: str, actors: list[Actor]) -> list[Actor]:
+    """Keep the parties an event of this type can have; protests need protesters first."""
+    if event_type == "Protests":
+        protesters = [a for a in actors if a.inter == 6]
+        others = [a for a in actors if a.inter != 6]
+        return protesters + others
+    if event_type == "Riots":
+        rioters = [a for a in actors if a.inter in (5, 6)]
+        for actor in rioters:
+            if actor.inter == 6:
+                actor.name = actor.name.replace("Protesters", "Rioters")
+                actor.inter = 5
+        return rioters + [a for a in actors if a.inter not in (5, 6)]
+    return actors

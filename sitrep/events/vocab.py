@@ -1,0 +1,40 @@
+"""The events stage's data files, loaded once."""
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+
+
+def _data_lines(name: str) -> list[dict]:
+    text = (resources.files("sitrep.events") / "data" / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("//")]
+
+
+@functools.lru_cache(maxsize=1)
+def vocab() -> dict:
+    text = (resources.files("sitrep.events") / "data" / "vocab.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    for key, value in list(data.items()):
+        if isinstance(value, list):
+            data[key] = frozenset(value)
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> list[dict]:
+    return _data_lines("triggers.jsonl")
+
+
+@functools.lru_cache(maxsize=1)
+def named_actors() -> list[dict]:
+    return _data_lines("actors.jsonl")
+
+
+def contains_cue(text_lower: str, cues) -> str | None:
+    """The first cue phrase found in text on word boundaries, or None."""
+    padded = f" {text_lower} "
+    for cue in cues:
+        if f" {cue} " in padded or f" {cue}s " in padded or f" {cue}," in padded or f" {cue}." in padded:
+            return cue
+    return None

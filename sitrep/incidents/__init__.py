@@ -1,0 +1,16 @@
+"""Incidents stage: merge reports of one event across articles (ACLED's aggregation rule)."""
+from sitrep.incidents.merge import (
+    candidate_window_days,
+    conservative_fatalities,
+    is_same_incident,
+    match_incident,
+    match_radius_km,
+    merge_into,
+    new_incident,
+    report_source,
+)
+
+__all__ = [
+    "candidate_window_days", "conservative_fatalities", "is_same_incident", "match_incident",
+    "match_radius_km", "merge_into", "new_incident", "report_source",
+]

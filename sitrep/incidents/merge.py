@@ -1,0 +1,351 @@
+"""Cross-article merging: reports of one incident become one record with every source.
+
+ACLED's aggregation rule: one event per day, place, actor pair and type. ``match_incident``
+decides whether a new event is a further report of an incident already known;
+``merge_into`` folds it in; ``new_incident`` starts an incident from a first report.
+Plain functions over records: no storage here (the store fetches candidates and saves results).
+
+Field choices when reports differ
+---------------------------------
+- date: the more precise one (lower ``time_precision``); on a tie, the first report's.
+- place: the more precise one (lower ``geo_precision``; with coordinates beats without);
+  the place columns move together so a record never mixes two places.
+- actors: the report naming more actors (actor1/actor2 and their inter codes move together);
+  associated actors are united, matched to their side by the main actor's name.
+- sub_event_type: the more specific of two compatible ones (a clash in which a side takes
+  the town is "Government regains territory"; see data/rules.json).
+- fatalities: ACLED takes the most conservative figure when reports differ, i.e. the minimum.
+  But sitrep (like ACLED) writes 0 for "not reported", so a 0 cannot tell "nobody died" from
+  "this report does not say". Our choice: the minimum of the NON-ZERO figures, and 0 only when
+  no report gives a figure. A report that mentions no deaths therefore never erases another
+  report's count; the cost is that an explicit "no one was killed" cannot lower a figure.
+- confidence: the highest of the reports (corroboration is not counted as extra certainty
+  because extraction errors across reports are not independent).
+- evidence and sources: appended (evidence spans index into their own article's text; the
+  store keeps per-article spans on the merged events as well).
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import functools
+import hashlib
+import json
+import math
+import re
+from datetime import date
+from importlib import resources
+from typing import Any, Optional
+
+from sitrep.records import Article, Event, Incident, Source, interaction_code
+
+EARTH_RADIUS_KM = 6371.0088
+ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
+PLACE_FIELDS = (
+    "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
+    "geo_precision", "geonameid",
+)
+DATE_FIELDS = ("event_date", "time_precision")
+# "Military Forces of Iraq (2014-2018)" and "Military Forces of Iraq" name one actor.
+_ACTOR_PERIOD = re.compile(r"\s*\([^()]*\d{4}[^()]*\)\s*$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Rules:
+    week_max_days_apart: int
+    max_km_by_geo_precision: dict[int, float]
+    region_max_km_without_admin1: float
+    candidate_window_days: int
+    # sub_event_type -> the sub_event_types it may be merged with
+    compatible_sub_events: dict[str, frozenset[str]]
+    # (general, specific): the specific one wins when the two are merged
+    more_specific: frozenset[tuple[str, str]]
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The thresholds and vocabularies of the merge rule, from data/rules.json (read once)."""
+    text = (resources.files("sitrep.incidents") / "data" / "rules.json").read_text(encoding="utf-8")
+    raw = json.loads(text)
+    compatible: dict[str, set[str]] = {}
+    ordered: set[tuple[str, str]] = set()
+    for pair in raw["compatible_sub_events"]:
+        general, specific = pair["general"], pair["specific"]
+        compatible.setdefault(general, set()).add(specific)
+        compatible.setdefault(specific, set()).add(general)
+        ordered.add((general, specific))
+    return Rules(
+        week_max_days_apart=int(raw["week_max_days_apart"]),
+        max_km_by_geo_precision={int(k): float(v) for k, v in raw["max_km_by_geo_precision"].items()},
+        region_max_km_without_admin1=float(raw["region_max_km_without_admin1"]),
+        candidate_window_days=int(raw["candidate_window_days"]),
+        compatible_sub_events={k: frozenset(v) for k, v in compatible.items()},
+        more_specific=frozenset(ordered),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Matching
+
+
+def match_incident(event: Event, candidates: list[Incident]) -> Optional[Incident]:
+    """The candidate this event is a further report of, or None (then it is a new incident).
+
+    When several candidates qualify, the closest in time, then in space, wins (then the first).
+    """
+    best: Optional[Incident] = None
+    best_key: tuple[float, float] = (math.inf, math.inf)
+    for incident in candidates:
+        if not is_same_incident(event, incident):
+            continue
+        key = (float(_days_apart(event, incident)), _distance_or_zero(event, incident))
+        if key < best_key:
+            best, best_key = incident, key
+    return best
+
+
+def is_same_incident(a: Event, b: Event) -> bool:
+    """ACLED's rule: same day, same place, compatible actors, same type."""
+    return same_type(a, b) and same_day(a, b) and same_actors(a, b) and same_place(a, b)
+
+
+def same_day(a: Event, b: Event) -> bool:
+    """Dates agree at the coarser of the two precisions (1 day, 2 week, 3 month or vaguer)."""
+    first, second = _as_date(a.event_date), _as_date(b.event_date)
+    if first is None or second is None:
+        return False  # an undated report cannot be shown to be about the same day
+    precision = max(a.time_precision or 3, b.time_precision or 3)
+    if precision <= 1:
+        return first == second
+    if precision == 2:
+        return abs((first - second).days) <= rules().week_max_days_apart
+    return (first.year, first.month) == (second.year, second.month)
+
+
+def same_place(a: Event, b: Event) -> bool:
+    """Same gazetteer entry, or close enough for the coarser of the two geo precisions."""
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    precision = max(a.geo_precision or 3, b.geo_precision or 3)
+    if precision >= 3:
+        return _same_region(a, b)
+    if _has_point(a) and _has_point(b):
+        return distance_km(a, b) <= rules().max_km_by_geo_precision.get(precision, 0.0)
+    # without coordinates only the written place can be compared
+    return _same_country(a, b) and bool(a.location) and _norm(a.location) == _norm(b.location)
+
+
+def same_actors(a: Event, b: Event) -> bool:
+    """The same actor pair in either order, or one report naming fewer of the actors."""
+    first, second = known_actors(a), known_actors(b)
+    return first <= second or second <= first
+
+
+def same_type(a: Event, b: Event) -> bool:
+    """Same ACLED event_type and compatible sub_event_types (PLOVER type for verbal events)."""
+    if a.event_type != b.event_type:
+        return False
+    if not a.event_type:
+        return bool(a.plover_type) and a.plover_type == b.plover_type
+    return sub_events_compatible(a.sub_event_type, b.sub_event_type)
+
+
+def sub_events_compatible(first: str, second: str) -> bool:
+    if not first or not second or first == second:
+        return True
+    return second in rules().compatible_sub_events.get(first, frozenset())
+
+
+def known_actors(event: Event) -> frozenset[str]:
+    return frozenset(_actor_key(name) for name in (event.actor1, event.actor2) if name)
+
+
+def candidate_window_days() -> int:
+    """How far apart (days) two reports' dates can be and still match: the store's SQL window."""
+    return max(rules().candidate_window_days, rules().week_max_days_apart)
+
+
+def match_radius_km(geo_precision: int) -> float:
+    """How far apart two points can be and still match, at the coarser of two geo precisions
+    (beyond it only the same gazetteer entry, or at precision 3 the same admin1, matches)."""
+    if (geo_precision or 3) >= 3:
+        return rules().region_max_km_without_admin1
+    return rules().max_km_by_geo_precision.get(geo_precision, 0.0)
+
+
+def distance_km(a: Event, b: Event) -> float:
+    """Great-circle distance between two events' points (haversine)."""
+    lat1, lon1 = math.radians(a.latitude), math.radians(a.longitude)  # type: ignore[arg-type]
+    lat2, lon2 = math.radians(b.latitude), math.radians(b.longitude)  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_region(a: Event, b: Event) -> bool:
+    if not _same_country(a, b):
+        return False
+    if a.admin1 and b.admin1:
+        return _norm(a.admin1) == _norm(b.admin1)
+    if _has_point(a) and _has_point(b):
+        return distance_km(a, b) <= rules().region_max_km_without_admin1
+    return bool(a.location) and _norm(a.location) == _norm(b.location)
+
+
+def _same_country(a: Event, b: Event) -> bool:
+    if a.iso3 and b.iso3:
+        return a.iso3.upper() == b.iso3.upper()
+    if a.country and b.country:
+        return _norm(a.country) == _norm(b.country)
+    return True  # one side does not say: no contradiction
+
+
+def _has_point(event: Event) -> bool:
+    return event.latitude is not None and event.longitude is not None
+
+
+def _distance_or_zero(a: Event, b: Event) -> float:
+    return distance_km(a, b) if _has_point(a) and _has_point(b) else 0.0
+
+
+def _days_apart(a: Event, b: Event) -> int:
+    first, second = _as_date(a.event_date), _as_date(b.event_date)
+    return abs((first - second).days) if first and second else 0
+
+
+def _as_date(value: Any) -> Optional[date]:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _actor_key(name: str) -> str:
+    return _norm(_ACTOR_PERIOD.sub("", name))
+
+
+# ---------------------------------------------------------------------------------------------
+# Building incidents
+
+
+def report_source(article: Optional[Article], event: Event) -> Source:
+    """The source line of one report: the article's own details, else what the event carries."""
+    if article is None:
+        return Source(article_id=event.article_id, source=event.source, source_url=event.source_url)
+    published = article.published.isoformat() if article.published else None
+    return Source(
+        article_id=article.id or event.article_id,
+        source=article.source or event.source,
+        source_url=article.url or event.source_url,
+        published=published,
+    )
+
+
+def new_incident(event: Event, source: Source) -> Incident:
+    """An incident whose only report so far is this event."""
+    values = {f.name: copy.deepcopy(getattr(event, f.name)) for f in dataclasses.fields(Event)}
+    incident = Incident(**values)
+    incident.incident_id = incident_id_for(event)
+    incident.interaction = incident.interaction or interaction_code(incident.inter1, incident.inter2)
+    incident.sources = [copy.copy(source)]
+    return incident
+
+
+def incident_id_for(event: Event) -> str:
+    """Deterministic: named after the event that founded the incident."""
+    if event.event_id:
+        return f"inc-{event.event_id}"
+    digest = hashlib.sha256(json.dumps(event.to_dict(), sort_keys=True, default=str).encode("utf-8"))
+    return f"inc-{digest.hexdigest()[:16]}"
+
+
+def merge_into(incident: Incident, event: Event, source: Source) -> Incident:
+    """A new Incident: ``incident`` with one more report folded in (the input is not changed)."""
+    merged = copy.deepcopy(incident)
+    _take_date(merged, event)
+    _take_place(merged, event)
+    _take_actors(merged, event)
+    _take_type(merged, event)
+    merged.fatalities = conservative_fatalities(merged.fatalities, event.fatalities)
+    merged.confidence = max(merged.confidence or 0.0, event.confidence or 0.0)
+    merged.notes = merged.notes or event.notes
+    merged.source = _join_unique(merged.source, event.source or source.source)
+    merged.source_url = merged.source_url or event.source_url or source.source_url
+    _add_evidence(merged, event)
+    if all(s.article_id != source.article_id for s in merged.sources):
+        merged.sources.append(copy.copy(source))
+    return merged
+
+
+def conservative_fatalities(first: int, second: int) -> int:
+    """The lower of two reported figures; 0 means "not reported" and never erases a figure."""
+    figures = [n for n in (first or 0, second or 0) if n > 0]
+    return min(figures) if figures else 0
+
+
+def _take_date(merged: Incident, event: Event) -> None:
+    if event.event_date and (not merged.event_date or event.time_precision < merged.time_precision):
+        _copy_fields(event, merged, DATE_FIELDS)
+
+
+def _take_place(merged: Incident, event: Event) -> None:
+    more_precise = event.geo_precision < merged.geo_precision
+    adds_point = event.geo_precision == merged.geo_precision and _has_point(event) and not _has_point(merged)
+    if more_precise or adds_point:
+        _copy_fields(event, merged, PLACE_FIELDS)
+
+
+def _take_actors(merged: Incident, event: Event) -> None:
+    # assoc actors per main actor, from both reports, before choosing which pair to keep
+    associates: dict[str, list[str]] = {}
+    for record in (merged, event):
+        for actor, assoc in ((record.actor1, record.assoc_actor_1), (record.actor2, record.assoc_actor_2)):
+            if actor:
+                names = associates.setdefault(_actor_key(actor), [])
+                names.extend(n for n in _split_assoc(assoc) if n not in names)
+    if len(known_actors(event)) > len(known_actors(merged)):
+        _copy_fields(event, merged, ACTOR_FIELDS)
+    if merged.actor1:
+        merged.assoc_actor_1 = "; ".join(associates.get(_actor_key(merged.actor1), []))
+    if merged.actor2:
+        merged.assoc_actor_2 = "; ".join(associates.get(_actor_key(merged.actor2), []))
+    merged.interaction = interaction_code(merged.inter1, merged.inter2)
+
+
+def _take_type(merged: Incident, event: Event) -> None:
+    merged.event_type = merged.event_type or event.event_type
+    merged.plover_type = merged.plover_type or event.plover_type
+    if not merged.sub_event_type or (merged.sub_event_type, event.sub_event_type) in rules().more_specific:
+        merged.sub_event_type = event.sub_event_type or merged.sub_event_type
+
+
+def _add_evidence(merged: Incident, event: Event) -> None:
+    seen = {(s.field, s.start, s.end, s.text) for s in merged.evidence}
+    for span in event.evidence:
+        key = (span.field, span.start, span.end, span.text)
+        if key not in seen:
+            seen.add(key)
+            merged.evidence.append(copy.copy(span))
+
+
+def _copy_fields(source: Event, target: Event, names: tuple[str, ...]) -> None:
+    for name in names:
+        setattr(target, name, getattr(source, name))
+
+
+def _split_assoc(text: str) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+def _join_unique(first: str, second: str) -> str:
+    """ACLED lists several sources in one cell separated by "; "."""
+    names = _split_assoc(first)
+    names.extend(n for n in _split_assoc(second) if n not in names)
+    return "; ".join(names)

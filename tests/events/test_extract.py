@@ -1,0 +1,98 @@
+"""Event detection, typing, parties, deaths and evidence on short texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+import sitrep
+
+
+def events_of(text: str, published: str = "2021-03-10"):
+    return sitrep.extract(text, published=published)
+
+
+def only(events, event_type=None):
+    if event_type:
+        events = [e for e in events if e.event_type == event_type]
+    assert len(events) == 1, [(e.event_type, e.sub_event_type, e.location) for e in events]
+    return events[0]
+
+
+def test_gunmen_killing_villagers_is_an_attack_on_civilians():
+    event = only(events_of("Gunmen killed 12 villagers in Zaria on Monday, police said."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.fatalities == 12
+    assert event.actor2.startswith("Civilians")
+    assert event.event_date == "2021-03-08" and event.time_precision == 1
+    assert event.country == "Nigeria"
+
+
+def test_police_tear_gas_makes_a_protest_with_intervention():
+    event = only(events_of(
+        "Hundreds of teachers protested outside parliament in Nairobi on Tuesday. "
+        "Police fired tear gas to disperse the crowd."), "Protests")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.inter1 == 6
+    assert event.location == "Nairobi"
+
+
+def test_a_peaceful_march_stays_peaceful():
+    event = only(events_of("Nurses marched through Accra on Friday to demand unpaid wages."), "Protests")
+    assert event.sub_event_type == "Peaceful protest"
+    assert event.fatalities == 0
+
+
+def test_air_strike_is_remote_violence_with_lowest_toll():
+    text = ("An air strike hit a market in Maarat al-Numan on Sunday, killing nine civilians, the health "
+            "ministry said. A monitoring group said 14 people were killed.")
+    event = only(events_of(text), "Explosions/Remote violence")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 9
+
+
+def test_roadside_bomb_is_remote_explosive():
+    event = only(events_of("A roadside bomb struck a police convoy near Kandahar on Wednesday, killing three officers."),
+                 "Explosions/Remote violence")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 3
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank said it would keep fighting inflation this year.",
+    "The striker's attack on goal in the second half won the match for Kano Pillars.",
+    "The army threatened to attack the town if the rebels did not leave.",
+    "Farmers in Kano expect a good harvest after early rains.",
+])
+def test_no_event_in_ordinary_or_hypothetical_news(text):
+    violent = [e for e in events_of(text) if e.event_type != "Strategic developments"]
+    assert violent == []
+
+
+def test_background_capture_is_not_a_new_event():
+    text = ("The town of Palma, which insurgents captured in 2021, held local elections on Sunday. "
+            "Voting was calm, officials said.")
+    assert [e for e in events_of(text, "2024-05-06") if e.event_type == "Battles"] == []
+
+
+def test_every_evidence_span_points_at_its_text():
+    text = ("MOGADISHU, Somalia — Al-Shabaab fighters attacked an army base in Baidoa on Thursday, "
+            "killing five soldiers, a military official said.")
+    events = events_of(text)
+    assert events
+    for event in events:
+        fields = {span.field for span in event.evidence}
+        assert "event_type" in fields
+        for span in event.evidence:
+            assert text[span.start:span.end] == span.text
+        if event.location:
+            assert "location" in fields
+        if event.fatalities:
+            assert "fatalities" in fields
+
+
+def test_clash_between_army_and_rebels_names_both_sides():
+    event = only(events_of("Clashes between the Malian army and JNIM fighters near Mopti killed seven people on Saturday."),
+                 "Battles")
+    names = {event.actor1, event.actor2}
+    assert any("Mali" in n for n in names)
+    assert any("JNIM" in n for n in names)
+    assert event.interaction in (12, 13)

@@ -1,0 +1,166 @@
+"""The cross-article merge rule: same day, place, actors and type make one incident."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from sitrep.incidents import (
+    conservative_fatalities,
+    is_same_incident,
+    match_incident,
+    merge_into,
+    new_incident,
+)
+from sitrep.records import Event, Source, Span
+
+IRAQ = "Military Forces of Iraq (2014-2018)"
+PESHMERGA = "Military Forces of Kurdistan (Peshmerga)"
+
+
+def clash(**changes) -> Event:
+    """A day-precise clash at a named town (Altun Kupri's rough coordinates)."""
+    base = Event(
+        article_id="a1", event_id="a1-1", event_date="2017-10-20", time_precision=1,
+        event_type="Battles", sub_event_type="Armed clash",
+        actor1=IRAQ, inter1=1, actor2=PESHMERGA, inter2=1, interaction=11,
+        country="Iraq", iso3="IRQ", admin1="Kirkuk", location="Altun Kupri",
+        latitude=35.75, longitude=44.14, geo_precision=1, geonameid=100, fatalities=0,
+        source="Wire A", evidence=[Span("event_type", 0, 5, "clash")], confidence=0.6,
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def incident_of(event: Event):
+    return new_incident(event, Source(article_id=event.article_id, source=event.source))
+
+
+def test_two_reports_of_one_clash_match_and_keep_both_sources():
+    first = incident_of(clash())
+    second = clash(article_id="b1", event_id="b1-1", source="Wire B", latitude=35.76, longitude=44.15,
+                   geonameid=None, evidence=[Span("location", 10, 21, "Altun Kupri")])
+    assert match_incident(second, [first]) is first
+    merged = merge_into(first, second, Source("b1", "Wire B"))
+    assert [s.article_id for s in merged.sources] == ["a1", "b1"]
+    assert merged.source == "Wire A; Wire B"
+    assert {span.field for span in merged.evidence} == {"event_type", "location"}
+    assert first.sources == [Source("a1", "Wire A")]  # the input incident is not changed
+
+
+def test_new_incident_copies_the_event_and_gets_a_deterministic_id():
+    event = clash()
+    incident = incident_of(event)
+    assert incident.incident_id == incident_of(clash()).incident_id == "inc-a1-1"
+    assert incident.event_date == "2017-10-20" and incident.actor1 == IRAQ
+    incident.evidence.append(Span("notes", 0, 1, "x"))
+    assert len(event.evidence) == 1
+
+
+@pytest.mark.parametrize("changes", [
+    {"event_date": "2017-10-21"},                                     # another day
+    {"latitude": 36.19, "longitude": 44.01, "geonameid": 200},        # Erbil, ~50 km away
+    {"event_type": "Violence against civilians", "sub_event_type": "Attack"},
+    {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
+    {"actor2": "Islamic State (Iraq)", "inter2": 2},                   # another opponent
+    {"event_date": None},                                             # undated: cannot be shown same
+])
+def test_different_day_place_type_or_actors_do_not_match(changes):
+    assert match_incident(clash(event_id="b1-1", **changes), [incident_of(clash())]) is None
+
+
+def test_incompatible_sub_event_types_do_not_match():
+    strike = clash(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+    shelling = clash(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    assert not is_same_incident(strike, shelling)
+
+
+def test_week_precision_matches_within_the_week_only():
+    week = clash(event_date="2017-10-16", time_precision=2)
+    assert is_same_incident(week, clash(event_date="2017-10-20"))
+    assert not is_same_incident(week, clash(event_date="2017-10-25"))
+
+
+def test_month_precision_matches_the_same_month():
+    month = clash(event_date="2017-10-01", time_precision=3)
+    assert is_same_incident(month, clash(event_date="2017-10-28"))
+    assert not is_same_incident(month, clash(event_date="2017-11-02"))
+
+
+def test_place_tolerance_follows_geo_precision():
+    # ~18 km apart: too far for two named places, close enough when one is "near" a place
+    far = dict(latitude=35.91, longitude=44.14, geonameid=300)
+    assert not is_same_incident(clash(), clash(**far))
+    assert is_same_incident(clash(), clash(geo_precision=2, **far))
+    # same gazetteer entry matches whatever the coordinates
+    assert is_same_incident(clash(), clash(latitude=35.0, longitude=45.0))
+
+
+def test_region_precision_compares_admin1():
+    region = dict(geo_precision=3, geonameid=None, latitude=35.4, longitude=44.3)
+    assert is_same_incident(clash(), clash(**region))
+    assert not is_same_incident(clash(), clash(admin1="Erbil", **region))
+
+
+def test_actors_in_either_order_or_one_missing_match():
+    assert is_same_incident(clash(), clash(actor1=PESHMERGA, actor2=IRAQ))
+    assert is_same_incident(clash(), clash(actor2="", inter2=0))
+    assert is_same_incident(clash(), clash(actor1="Military Forces of Iraq"))  # period suffix ignored
+    assert not is_same_incident(clash(actor2=""), clash(actor1=PESHMERGA, actor2=""))
+
+
+def test_verbal_events_match_on_plover_type():
+    say = dict(event_type="", sub_event_type="", plover_type="CONSULT")
+    assert is_same_incident(clash(**say), clash(**say))
+    assert not is_same_incident(clash(**say), clash(**{**say, "plover_type": "DEMAND"}))
+
+
+def test_match_prefers_the_closest_candidate():
+    near = incident_of(clash(event_id="n", geonameid=None, latitude=35.751, longitude=44.141))
+    farther = incident_of(clash(event_id="f", geonameid=None, latitude=35.80, longitude=44.14))
+    event = clash(event_id="e", geonameid=None)
+    assert match_incident(event, [farther, near]) is near
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    (5, 3, 3),   # reports differ: the most conservative figure
+    (0, 4, 4),   # a report that does not mention deaths does not erase a figure
+    (4, 0, 4),
+    (0, 0, 0),
+])
+def test_conservative_fatalities(first, second, expected):
+    assert conservative_fatalities(first, second) == expected
+
+
+def test_merge_applies_the_fatalities_rule_over_several_reports():
+    incident = incident_of(clash(fatalities=12))
+    for n, fatalities in enumerate([0, 7, 9], start=2):
+        incident = merge_into(incident, clash(event_id=f"x{n}", fatalities=fatalities), Source(f"x{n}"))
+    assert incident.fatalities == 7
+
+
+def test_merge_keeps_the_more_precise_date_place_and_sub_event():
+    vague = incident_of(clash(event_date="2017-10-16", time_precision=2, geo_precision=3, geonameid=None,
+                              location="Kirkuk", latitude=35.47, longitude=44.39))
+    precise = clash(article_id="b1", event_id="b1-1", sub_event_type="Government regains territory")
+    merged = merge_into(vague, precise, Source("b1"))
+    assert (merged.event_date, merged.time_precision) == ("2017-10-20", 1)
+    assert (merged.location, merged.geonameid, merged.geo_precision) == ("Altun Kupri", 100, 1)
+    assert merged.sub_event_type == "Government regains territory"
+    # and the general one never replaces the specific one
+    again = merge_into(merged, clash(event_id="c1-1"), Source("c1"))
+    assert again.sub_event_type == "Government regains territory"
+
+
+def test_merge_fills_a_missing_actor_and_unites_associates():
+    one_sided = incident_of(clash(actor2="", inter2=0, interaction=10, assoc_actor_1="Popular Mobilization Forces"))
+    both = clash(event_id="b1-1", actor1=PESHMERGA, actor2=IRAQ, inter1=1, inter2=1,
+                 assoc_actor_2="Counter Terrorism Service")
+    merged = merge_into(one_sided, both, Source("b1"))
+    assert (merged.actor1, merged.actor2, merged.interaction) == (PESHMERGA, IRAQ, 11)
+    assert merged.assoc_actor_2 == "Popular Mobilization Forces; Counter Terrorism Service"
+
+
+def test_a_second_event_from_the_same_article_adds_no_second_source():
+    incident = incident_of(clash())
+    merged = merge_into(incident, clash(event_id="a1-2", confidence=0.9), Source("a1", "Wire A"))
+    assert len(merged.sources) == 1 and merged.confidence == 0.9
