@@ -34,7 +34,7 @@ def _named_index() -> dict[str, list[dict]]:
 class Participant:
     """A phrase in the text that names a party to an event."""
     tokens: SpacySpan
-    role: str  # "agent", "patient", "associate"
+    role: str  # "agent", "patient", "associate" (listed with an agent), "ally" (backing an agent)
     noun: str = ""  # the noun the phrase modifies, when the phrase is only an adjective ('Iraqi' of 'Iraqi and Kurdish forces')
 
 
@@ -53,6 +53,19 @@ def phrase_for(token: Token) -> SpacySpan:
         if child.dep_ in ("amod", "compound", "nmod", "det", "nummod", "poss") and child.i < left:
             left = min(left, child.left_edge.i if child.dep_ != "det" else child.i)
     return doc[left: token.i + 1]
+
+
+def _possessive_owner(phrase: SpacySpan) -> Optional[SpacySpan]:
+    """'its fighters' in 'JNIM said its fighters had ...': the group that owns them."""
+    if not any(t.lower_ in ("its", "their") and t.dep_ == "poss" for t in phrase):
+        return None
+    for token in phrase.sent:
+        if token.i >= phrase.start:
+            break
+        if token.ent_type_ in ("FORCE", "ORG") and token.dep_ in ("nsubj", "appos", "compound") or (
+                token.ent_type_ in ("FORCE", "ORG") and token.head.dep_ == "nsubj"):
+            return phrase_for(token)
+    return None
 
 
 def _widen_to_head_noun(ent: SpacySpan) -> SpacySpan:
@@ -76,6 +89,11 @@ class ActorNamer:
         text = phrase.text.strip()
         if not text or text.lower() in PRONOUNS:
             return None
+        owner = _possessive_owner(phrase)
+        if owner is not None:
+            named = self.name(owner, event_country)
+            if named is not None and named.inter in (1, 2, 3, 4, 8):
+                return named
         country = self.country_of(phrase) or event_country
         code, cname = country if country else ("", "")
         actor = self._named(f"{text} {noun}" if noun else text, code, cname) or self._named(text, code, cname)
@@ -104,6 +122,11 @@ class ActorNamer:
         head = noun or phrase.root.lemma_.lower()
         where = f" ({cname})" if cname else ""
         w = self.words
+        if head in w["government_nouns"] and cname:
+            return Actor(name=f"Government of {cname}", inter=1, country_code=code)
+        organisation = _armed_organisation(phrase, w)
+        if organisation:
+            return Actor(name=organisation, inter=2, country_code=code)
         if lemmas & w["police_nouns"] and cname:
             return Actor(name=f"Police Forces of {cname}", inter=1, country_code=code)
         if head in w["state_force_nouns"] or (lemmas & w["state_force_nouns"] and not lemmas & w["nonstate_armed_nouns"]):
@@ -128,15 +151,28 @@ class ActorNamer:
 
 
 def _named_within(folded: str) -> Optional[list[dict]]:
-    """The longest run of words in a phrase that names a known group ('Al-Shabaab fighters')."""
+    """The longest run of words in a phrase that names a known group ('Al-Shabaab fighters').
+
+    'an al Qaeda-linked group' names an affiliate, not al Qaeda itself."""
     index = _named_index()
     words = folded.split()
+    affiliation = vocab()["affiliation_words"]
     for size in range(len(words), 0, -1):
         for start in range(0, len(words) - size + 1):
             found = index.get(" ".join(words[start:start + size]))
-            if found:
+            if found and not (start + size < len(words) and words[start + size] in affiliation):
                 return found
     return None
+
+
+def _armed_organisation(phrase: SpacySpan, words: dict) -> str:
+    """A named armed organisation the actor list lacks: 'the National Salvation Front (NAS)'."""
+    for ent in phrase.ents:
+        if ent.label_ in ("ORG", "FORCE") and ent.root.lower_ in words["armed_org_heads"] and len(ent) > 1:
+            tokens = [t for t in ent if t.lower_ != "the"]
+            if tokens and all(t.is_title or t.is_upper or t.is_stop or t.is_punct for t in tokens):
+                return " ".join(t.text for t in tokens)
+    return ""
 
 
 def _best_for_country(candidates: list[dict], code: str) -> Optional[dict]:
@@ -150,12 +186,24 @@ def _best_for_country(candidates: list[dict], code: str) -> Optional[dict]:
     return candidates[0]
 
 
-def participants(trigger: Token) -> list[Participant]:
-    """Agents and patients of an event mention, read off the dependency parse."""
+def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
+    """Agents and patients of an event mention, read off the dependency parse.
+
+    In a symmetric event (a clash, an agreement) every listed party is a side of its own."""
     found: list[Participant] = []
     verb = trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("nsubj", "nsubjpass"):
+        # 'Clashes between X and Y killed seven people': the verb tells the toll, not the parties
+        _collect_from_noun(trigger, found)
+        if trigger.dep_ == "nsubjpass":  # 'the strike was carried out by government warplanes'
+            for child in trigger.head.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            _add_with_conjuncts(obj, "agent", found)
+        return _symmetric(found) if symmetric else found
     # a noun trigger takes its parties from the verb it hangs on ('X launched an attack on Y')
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "attr", "pobj", "nsubjpass"):
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "pobj"):
         verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
     _collect_from_verb(verb, found)
     if verb is not trigger:
@@ -164,7 +212,11 @@ def participants(trigger: Token) -> list[Participant]:
         for child in trigger.children:
             if child.dep_ in ("dobj",) and child.lemma_ in ("fire", "control"):
                 _collect_from_noun(child, found)
-    return found
+    return _symmetric(found) if symmetric else found
+
+
+def _symmetric(found: list[Participant]) -> list[Participant]:
+    return [Participant(p.tokens, "agent", p.noun) if p.role == "associate" else p for p in found]
 
 
 def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
@@ -186,7 +238,7 @@ def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
                 if grand.dep_ == "agent":
                     for obj in grand.children:
                         if obj.dep_ == "pobj":
-                            _add_with_conjuncts(obj, "associate", found)
+                            _add_with_conjuncts(obj, "ally", found, conjunct_role="ally")
     # 'X backed by Y captured' puts the backing on the subject itself
     for part in list(found):
         for child in part.tokens.root.children:
@@ -195,7 +247,7 @@ def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
                     if grand.dep_ == "agent":
                         for obj in grand.children:
                             if obj.dep_ == "pobj":
-                                _add_with_conjuncts(obj, "associate", found)
+                                _add_with_conjuncts(obj, "ally", found, conjunct_role="ally")
     if verb.dep_ in ("xcomp", "conj", "advcl") and not any(p.role == "agent" for p in found):
         _collect_subject_of(verb.head, found)
 
@@ -211,7 +263,7 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
         if child.dep_ == "prep" and child.lower_ in ("between",):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    _add_with_conjuncts(obj, "agent", found)
+                    _add_with_conjuncts(obj, "agent", found, conjunct_role="agent")
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting", "with"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -224,7 +276,7 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
             found.append(Participant(phrase_for(child), "agent"))
 
 
-def _add_with_conjuncts(token: Token, role: str, found: list[Participant]) -> None:
+def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conjunct_role: str = "") -> None:
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
         return
     # 'troops from the Counterterrorism Service, the Federal Army' -> the unit names the troops
@@ -242,4 +294,4 @@ def _add_with_conjuncts(token: Token, role: str, found: list[Participant]) -> No
             found.append(Participant(token.doc[child.i: child.i + 1], role, noun=token.lower_))
     for conj in head.conjuncts:
         if conj.i > head.i:
-            found.append(Participant(phrase_for(conj), "associate" if role == "agent" else role))
+            found.append(Participant(phrase_for(conj), conjunct_role or ("associate" if role == "agent" else role)))

@@ -31,9 +31,20 @@ def _matcher(vocab_id: int, nlp_vocab) -> Matcher:
     return matcher
 
 
+SPORTS_ARTICLE_CUES = 4  # distinct sports words that make an article a sports story
+
+
+def is_sports_story(doc: Doc) -> bool:
+    lowered = doc.text.lower()
+    found = {cue for cue in vocab()["sports_cues"] if contains_cue(lowered, (cue,))}
+    return len(found) >= SPORTS_ARTICLE_CUES
+
+
 def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
     """Trigger matches that pass the checks for real, reported, non-figurative events."""
     matcher = _matcher(id(doc.vocab), doc.vocab)
+    sports = is_sports_story(doc)
+    habitual = vocab()["habitual_cues"]
     rules = triggers()
     seen: set[int] = set()
     mentions: list[Mention] = []
@@ -47,6 +58,10 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
         sentence = trigger.sent
         if not reports_real_event(trigger, sentence, doc[start:end]):
             continue
+        if sports and not any(ent.label_ == "FORCE" for ent in sentence.ents):
+            continue  # 'the boys fought for every ball'
+        if contains_cue(sentence.text.lower(), habitual):
+            continue  # 'bandits have killed thousands over the past decade': a trend, not an event
         seen.update(range(start, end))
         mentions.append(Mention(trigger, doc[start:end], sentence, rule))
     return _without_consequences(mentions)
@@ -58,8 +73,11 @@ CONSEQUENCE_RULES = {"kill", "massacre_noun"}
 def _without_consequences(mentions: list[Mention]) -> list[Mention]:
     """'attacked a base, killing five soldiers': the killing is the attack's toll, not an event."""
     triggers_at = {m.trigger.i for m in mentions}
+    arrest_sentences = {m.sentence.start for m in mentions if m.rule["id"] == "arrest"}
     kept = []
     for mention in mentions:
+        if mention.rule["id"] == "ambush" and mention.trigger.lemma_ == "raid" and mention.sentence.start in arrest_sentences:
+            continue  # 'arrested five men in a raid on a house': the raid is how they were arrested
         if mention.rule["id"] in CONSEQUENCE_RULES:
             governors = {t.i for t in mention.trigger.ancestors} | {c.i for c in mention.trigger.children}
             if governors & (triggers_at - {mention.trigger.i}):
@@ -72,6 +90,7 @@ OCCURRENCE_VERBS = frozenset({
     "occur", "happen", "erupt", "break", "take", "continue", "kill", "leave", "hit", "target", "begin",
     "start", "resume", "rage", "intensify", "last", "claim", "wound", "injure", "strike", "destroy",
     "damage", "be", "follow", "spread", "flare", "escalate", "force", "displace", "shake", "rock",
+    "carry", "launch", "conduct", "kill", "stage", "hold", "draw", "turn", "erupt", "see", "leave",
 })
 
 
@@ -104,11 +123,16 @@ def _negated(trigger: Token) -> bool:
 
 
 def _hypothetical(trigger: Token, words: dict) -> bool:
+    """'would meet resistance', 'threatened to attack', 'had been planning attacks on rallies'."""
     verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
-    for token in (verb, verb.head):
-        if any(child.dep_ == "aux" and child.lower_ in words["modal_words"] for child in token.children):
-            return True
+    if any(child.dep_ == "aux" and child.lower_ in words["modal_words"] for child in verb.children):
+        return True
+    for depth, token in enumerate([verb] + list(verb.ancestors)):
+        if depth > 3:
+            break
         if token is not trigger and token.lemma_ in words["hypothetical_lemmas"] and token.i < trigger.i:
+            return True
+        if depth == 1 and any(child.dep_ == "aux" and child.lower_ in words["modal_words"] for child in token.children) and verb.dep_ in ("xcomp", "ccomp"):
             return True
     return False
 

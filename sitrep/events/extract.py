@@ -11,8 +11,9 @@ from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import inter_for_type, settle_type
-from sitrep.events.vocab import vocab
+from sitrep.events.vocab import contains_cue, vocab
 from sitrep.geo import place_for_span
+from sitrep.language import segment_of
 from sitrep.records import (
     Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
     interaction_code,
@@ -61,9 +62,10 @@ def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[li
     agents: list[Actor] = []
     patients: list[Actor] = []
     associates: list[Actor] = []
-    buckets = {"agent": agents, "patient": patients, "associate": associates}
+    buckets = {"agent": agents, "patient": patients, "associate": associates, "ally": associates}
     seen: set[str] = set()
-    for part in sorted(participants(mention.trigger), key=lambda p: p.tokens.start):
+    symmetric = mention.rule["id"] in SYMMETRIC
+    for part in sorted(participants(mention.trigger, symmetric), key=lambda p: p.tokens.start):
         actor = namer.name(part.tokens, country, part.noun)
         if actor is None or actor.name in seen:
             continue
@@ -99,6 +101,8 @@ class EventExtractor:
         self.previous_agents: list[Actor] = []
         self.previous_patients: list[Actor] = []
         self._last_associates: list[Actor] = []
+        self._current_patients: set[str] = set()
+        self.orphan_deaths: list[tuple[int, DeathCount]] = []
 
     def _inherited_parties(self, mention: Mention, country) -> tuple[list[Actor], list[Actor]]:
         """Parties for a mention whose own clause names none.
@@ -118,7 +122,7 @@ class EventExtractor:
                 if parties:
                     self._last_associates = parties[1:]
                     return parties[:1], []
-        return _fallback_agents(mention, self.namer, country, set()), []
+        return _fallback_agents(mention, self.namer, country, self._current_patients), []
 
     def drafts(self, body_end: Optional[int]) -> list[Draft]:
         drafts = []
@@ -126,7 +130,25 @@ class EventExtractor:
             draft = self._draft(mention)
             if draft is not None:
                 drafts.append(draft)
+        used = {start for d in drafts for start in d.sentence_starts}
+        self.orphan_deaths = self._orphan_deaths(used, body_end)
         return drafts
+
+    def _orphan_deaths(self, used: set[int], body_end: Optional[int]) -> list[tuple[int, DeathCount]]:
+        """Death tolls told in sentences that report no event of their own ('five soldiers were killed')."""
+        orphans = []
+        for sentence in self.doc.sents:
+            if sentence.start_char in used or (body_end is not None and sentence.start_char >= body_end):
+                continue
+            if segment_of(sentence) != "body":
+                continue
+            in_sentence = [d for d in self.dates if sentence.start_char <= d.start < sentence.end_char]
+            if any(d.background for d in in_sentence) or contains_cue(sentence.text.lower(), vocab()["habitual_cues"]):
+                continue
+            total = sentence_total(sentence)
+            if total is not None:
+                orphans.append((sentence.start_char, total))
+        return orphans
 
     def _draft(self, mention: Mention) -> Optional[Draft]:
         sentence = mention.sentence
@@ -135,10 +157,22 @@ class EventExtractor:
             return None
         if _clause_is_background(mention, self.dates):
             return None
+        if _stale(date_mention, self.article.published):
+            return None
         place = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
         place_explicit = place is not None and sentence.start_char <= place.start < sentence.end_char
+        segment = segment_of(sentence)
+        date_explicit = date_mention is not None and segment == "body"
+        if segment == "title":
+            place_explicit = False  # a headline summarises; its place is often the nearest big town
         country = _country_of_place(place) or self.article_country
         agents, patients, associates = _name_participants(mention, self.namer, country)
+        self._current_patients = {a.name for a in patients}
+        if mention.rule["event_type"] == "Protests":
+            agents = [_as_protesters(a) for a in agents]
+        elif mention.rule["event_type"] != "Strategic developments":
+            patients = patients + [a for a in agents if a.inter == 7]  # civilians suffer violence, never lead it
+            agents = [a for a in agents if a.inter != 7]
         if not agents and mention.rule["event_type"] not in ("Protests",):
             agents, inherited = self._inherited_parties(mention, country)
             if inherited:
@@ -170,14 +204,31 @@ class EventExtractor:
             event_type=event_type, sub_event_type=sub_type, plover_type=mention.rule["plover"],
             agents=agents, patients=patients, associates=associates,
             place=place, place_explicit=place_explicit,
-            event_date=date_iso, time_precision=precision, date_explicit=date_mention is not None,
+            event_date=date_iso, time_precision=precision, date_explicit=date_explicit,
             fatalities=fatalities, evidence=evidence, sentence_starts=[sentence.start_char],
         )
 
 
-SYMMETRIC = {"clash", "exchange_fire"}
+SYMMETRIC = {"clash", "exchange_fire", "agreement"}
 BACK_REFERENCES = {"side", "party", "both", "group", "force", "rival", "foe", "enemy"}
 WITHDRAW_LEMMAS = {"withdraw", "retreat", "flee", "abandon", "evacuate", "leave", "pull", "cede", "surrender"}
+
+
+def _as_protesters(actor: Actor) -> Actor:
+    """Nurses, teachers or residents who protest are protesters in ACLED's coding."""
+    if actor.inter == 7:
+        country = actor.name[actor.name.find("("):] if "(" in actor.name else ""
+        return Actor(name=f"Protesters {country}".strip(), inter=6, text=actor.text, start=actor.start,
+                     end=actor.end, country_code=actor.country_code)
+    return actor
+
+
+def _prefer_named(agents: list[Actor]) -> list[Actor]:
+    """'Fighters from an armed group' and 'JNIM' in one event are one party: keep the name."""
+    named = [a for a in agents if not a.name.startswith(("Unidentified", "Rebel Group", "Militia")) and a.inter in (2, 3, 4)]
+    if named and agents and agents[0].name.startswith(("Unidentified", "Rebel Group")):
+        return named[:1] + [a for a in agents if a is not named[0] and not a.name.startswith(("Unidentified", "Rebel Group"))]
+    return agents
 
 
 def _subject_of(mention: Mention):
@@ -238,16 +289,23 @@ def _clause_is_background(mention: Mention, dates: list[DateMention]) -> bool:
         return False
     chain = [trigger] + [t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")]
     for clause in chain:
-        if clause.dep_ == "ROOT" and clause is not chain[0]:
-            break
         lo, hi = clause.idx, clause.idx + len(clause.text)
         for child in clause.children:
             if child.dep_ in ("prep", "npadvmod", "advmod", "pobj"):
                 lo, hi = min(lo, child.left_edge.idx), max(hi, child.right_edge.idx + len(child.right_edge.text))
         own = [d for d in in_sentence if lo <= d.start < hi]
         if own:
-            return all(d.background for d in own)
+            return any(d.background for d in own) and not any(d.precision == 1 and not d.background for d in own)
+        if clause.dep_ == "ROOT":
+            break
     return False
+
+
+def _stale(mention: Optional[DateMention], published) -> bool:
+    """An event dated only to an earlier month ('clashes last month') is background to this report."""
+    if mention is None or mention.date is None or published is None or mention.precision < 3:
+        return False
+    return (mention.date.year, mention.date.month) < (published.year, published.month)
 
 
 def finish(draft: Draft, article: Article, number: int, country_default) -> Event:
@@ -265,8 +323,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.append(Span("location", draft.place.start, draft.place.end, draft.place.text))
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
-    actor1 = draft.agents[0] if draft.agents else _default_actor(draft.event_type, country)
-    others = draft.agents[1:]
+    agents = _prefer_named(draft.agents)
+    actor1 = agents[0] if agents else _default_actor(draft.event_type, country)
+    others = agents[1:]
     actor2 = draft.patients[0] if draft.patients else None
     if actor1 is not None:
         event.actor1, event.inter1 = actor1.name, actor1.inter
@@ -335,9 +394,20 @@ def _confidence(draft: Draft, has_place: bool) -> float:
     return round(min(score, 0.99), 2)
 
 
+def _attach_orphan_deaths(drafts: list[Draft], orphans) -> None:
+    """A toll told on its own belongs to the violent event reported just before it."""
+    violent = [d for d in drafts if d.event_type in VIOLENT_TYPES]
+    for start, count in orphans:
+        before = [d for d in violent if min(d.sentence_starts) <= start]
+        target = max(before, key=lambda d: max(s for s in d.sentence_starts if s <= start)) if before else (violent[0] if len(violent) == 1 else None)
+        if target is not None:
+            target.fatalities.append((count.number, Span("fatalities", count.start, count.end, count.text)))
+
+
 def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention],
                    body_end: Optional[int] = None) -> list[Event]:
     """Events reported in one article: detected, typed, with parties, place, date, deaths, evidence."""
     extractor = EventExtractor(article, doc, places, dates)
     merged = merge_drafts(extractor.drafts(body_end))
+    _attach_orphan_deaths(merged, extractor.orphan_deaths)
     return [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]

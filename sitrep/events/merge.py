@@ -104,12 +104,13 @@ def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
 def absorb(into: Draft, other: Draft) -> Draft:
     """Fold `other` into `into`: keep the more specific values and every piece of evidence."""
     if into.event_type != other.event_type:
-        # an arrest at a protest is the police's response to it
-        keep, drop = (into, other) if into.event_type == "Protests" else (other, into)
-        keep.sub_event_type = max(keep.sub_event_type, "Protest with intervention", key=PROTEST_SEVERITY.index)
-        into.event_type, into.sub_event_type, into.plover_type = keep.event_type, keep.sub_event_type, keep.plover_type
-        if drop is into:
-            into.agents, into.patients = other.agents, other.patients
+        # an arrest at a protest is the police's response to it: police become the other side
+        protest, arrest = (into, other) if into.event_type == "Protests" else (other, into)
+        sub_type = max(protest.sub_event_type, "Protest with intervention", key=PROTEST_SEVERITY.index)
+        protesters, police = list(protest.agents), _union(protest.patients, arrest.agents)
+        into.event_type, into.sub_event_type, into.plover_type = "Protests", sub_type, protest.plover_type
+        into.agents, into.patients = protesters, police
+        other = Draft(**{**other.__dict__, "agents": [], "patients": []})
     elif into.sub_event_type != other.sub_event_type:
         if into.event_type == "Battles":
             if other.sub_event_type in TERRITORY and into.sub_event_type not in TERRITORY:

@@ -123,6 +123,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     covered = set()
     for ent in doc.ents:
         covered.update(range(ent.start, ent.end))
+        if not any(ch.isupper() for ch in ent.text):
+            continue  # 'from house to house': a place name is written with a capital
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
         elif ent.label_ == "NORP":
@@ -136,7 +138,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         elif ent.label_ in MISTAGGED_LABELS:
             mentions.append(_entity_mention(ent, gaz, need_locative=True))
     for run in _proper_noun_runs(doc, covered):
-        mentions.append(_entity_mention(run, gaz, need_locative=True))
+        if any(ch.isupper() for ch in run.text):
+            mentions.append(_entity_mention(run, gaz, need_locative=True))
     return mentions
 
 
@@ -316,6 +319,21 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
                          for i in m.candidates), key=lambda pair: -pair[0])
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
+        if _implausible(m, m.chosen, gaz, focus):
+            m.chosen = None
+
+
+FOREIGN_SMALL_PLACE = 100_000  # population under which a place outside the article's countries is doubted
+
+
+def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus) -> bool:
+    """A small place in a country the article is not about, reached only by a loose spelling match
+    or against a clear focus elsewhere ('Konna' in a story about Mali is not Kone in New Caledonia)."""
+    if not focus or gaz.feature(i) == COUNTRY_FEATURE or focus.get(gaz.country_code(i), 0.0) > 0.0:
+        return False
+    if m.folded != fold(gaz.name(i)):
+        return True
+    return max(focus.values()) >= 0.5 and gaz.population(i) < FOREIGN_SMALL_PLACE
 
 
 def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, anchors,
@@ -464,13 +482,41 @@ def _relative_places(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
         rel = _Mention(phrase.start, base.end, text[phrase.start:base.end], "REL", base.root,
                        role="relative", precision=2, evidence=evidence)
         rel.place = _offset_place(gaz.place(base.chosen), phrase)
-        named = _described_name(text, mentions, phrase)
+        named = _described_name(text, mentions, phrase) or _described_subject(doc, mentions, phrase, rel, gaz)
         if named is not None:
             described.setdefault(name_key(named.text), []).append((named, rel))
         else:
             relatives.append(rel)
-    _place_described_names(mentions, described)
+    _place_described_names(mentions, described, gaz)
     return relatives
+
+
+LOCATING_VERBS = frozenset({"lie", "sit", "locate", "situate", "be", "stand"})
+CONTRADICTED_KM = 150  # a described position this far from the gazetteer's choice overrides it
+
+
+def _described_subject(doc: Doc, mentions: list[_Mention], phrase: RelativePhrase, rel: _Mention,
+                       gaz: Gazetteer) -> Optional[_Mention]:
+    """The name a locating sentence describes: "Konna lies on the road to Gao, about 60 km NE of Mopti"."""
+    span = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    for token in sentence:
+        if token.dep_ == "ROOT" and token.lemma_.lower() in LOCATING_VERBS:
+            for child in token.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for m in mentions:
+                        if m.start <= child.idx < m.end and m.end <= phrase.start and m.role != "demonym":
+                            return m if _open_to_description(m, rel, gaz) else None
+    return None
+
+
+def _open_to_description(m: _Mention, rel: _Mention, gaz: Gazetteer) -> bool:
+    if m.chosen is None or m.label in MISTAGGED_LABELS or m.label == "PROPN":
+        return True
+    lat, lon = gaz.point(m.chosen)
+    return distance_km(lat, lon, rel.place.latitude, rel.place.longitude) > CONTRADICTED_KM
 
 
 def _offset_place(base: Place, phrase: RelativePhrase) -> Place:
@@ -500,7 +546,7 @@ def _described_name(text: str, mentions: list[_Mention], phrase: RelativePhrase)
     return None
 
 
-def _place_described_names(mentions: list[_Mention], described) -> None:
+def _place_described_names(mentions: list[_Mention], described, gaz: Gazetteer) -> None:
     """Every mention of a described name gets the mean of the points its descriptions give.
 
     Several descriptions of one place ("40 km north of X" in a caption, "40 km northwest of X" in
@@ -515,7 +561,7 @@ def _place_described_names(mentions: list[_Mention], described) -> None:
                       admin1=template.admin1, feature_code="PPL")
         evidence = [span for _, rel in pairs for span in rel.evidence]
         for m in mentions:
-            if name_key(m.text) == key and (m.chosen is None or m.label in MISTAGGED_LABELS | {"PROPN"}):
+            if name_key(m.text) == key and _open_to_description(m, pairs[0][1], gaz):
                 m.place, m.chosen, m.role, m.precision = place, None, "place", 2
                 m.evidence = list(evidence)
 

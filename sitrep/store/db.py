@@ -140,10 +140,11 @@ class Store:
             kept = [item for item, is_fresh in zip(batch, fresh) if is_fresh]
             reports = [(article, prepare_events(article, events)) for article, events in kept]
             self._insert_rows("articles", ARTICLE_COLUMNS, [_article_values(a) for a, _ in reports])
+            links = self._assign_incidents(reports)
             self._insert_rows(
-                "events", STORED_EVENT_COLUMNS, [_event_values(e) for _, events in reports for e in events]
+                "events", STORED_EVENT_COLUMNS + ["incident_id"],
+                [_event_values(e) + [links[e.event_id]] for _, events in reports for e in events],
             )
-            self._assign_incidents(reports)
             self._con.commit()
         except BaseException:
             self._con.rollback()
@@ -162,8 +163,9 @@ class Store:
             stored.add(article_id)
         return fresh
 
-    def _assign_incidents(self, reports: list[tuple[Article, list[Event]]]) -> None:
-        """Merge each event into the incident it reports, or start a new one.
+    def _assign_incidents(self, reports: list[tuple[Article, list[Event]]]) -> dict[str, str]:
+        """Merge each event into the incident it reports, or start a new one; returns each
+        event's incident id.
 
         One candidate query for the whole batch, then the incidents stage decides in Python;
         incidents created or merged by earlier events are candidates for later ones.
@@ -173,7 +175,7 @@ class Store:
         pool = CandidatePool(self._candidate_incidents(all_events))
         stored_before = pool.ids()
         changed: dict[str, Incident] = {}
-        links = []
+        links: dict[str, str] = {}
         for article, events in reports:
             for event in events:
                 source = incident_stage.report_source(article, event)
@@ -184,13 +186,15 @@ class Store:
                     incident = incident_stage.merge_into(match, event, source)
                 pool.put(incident)
                 changed[incident.incident_id] = incident
-                links.append([event.event_id, incident.incident_id])
+                if event.event_id in links:
+                    raise ValueError(f"event id {event.event_id!r} given twice")
+                links[event.event_id] = incident.incident_id
         created = [i for key, i in changed.items() if key not in stored_before]
         self._insert_rows("incidents", STORED_INCIDENT_COLUMNS, [_incident_values(i) for i in created])
         for key, incident in changed.items():
             if key in stored_before:
                 self._update_incident(incident)
-        self._insert_rows("incident_events", ["event_id", "incident_id"], links)
+        return links
 
     def _update_incident(self, incident: Incident) -> None:
         values = _incident_values(incident)
@@ -210,7 +214,9 @@ class Store:
         if probes is None:
             return []
         sitrep_probes = probes  # noqa: F841 (read by the SQL below, a DuckDB replacement scan)
-        rows = self._con.execute(_CANDIDATE_SQL).fetchall()
+        dates = probes.column("date_from").to_pylist() + probes.column("date_to").to_pylist()
+        bounds = [min(dates), max(dates)]
+        rows = self._con.execute(_CANDIDATE_SQL, bounds + bounds).fetchall()
         return [_row_to_event(row, Incident, STORED_INCIDENT_COLUMNS) for row in rows]  # type: ignore[misc]
 
     def _insert_rows(self, table: str, columns: list[str], rows: list[list[Any]]) -> None:
@@ -272,8 +278,7 @@ class Store:
     def incident_evidence(self, incident_id: str) -> dict[str, list[Span]]:
         """Evidence spans of an incident per article (offsets index into that article's text)."""
         rows = self._con.execute(
-            "SELECT e.article_id, e.evidence FROM incident_events ie "
-            "JOIN events e ON e.event_id = ie.event_id WHERE ie.incident_id = ? ORDER BY e.seq",
+            "SELECT article_id, evidence FROM events WHERE incident_id = ? ORDER BY seq",
             [incident_id],
         ).fetchall()
         spans: dict[str, list[Span]] = {}
@@ -393,6 +398,7 @@ def prepare_events(article: Article, events: Sequence[Event]) -> list[Event]:
         copy.event_id = copy.event_id or f"{article.id}-{number}"
         copy.source = copy.source or article.source
         copy.source_url = copy.source_url or article.url
+        _checked_date(copy.event_date, copy)  # fail before any write
         prepared.append(copy)
     return prepared
 
@@ -483,13 +489,13 @@ def _as_date(value: Any) -> Optional[date]:
 # An incident is a candidate for a probe (one event) when it has the same type, a date in the
 # window, and: no point on either side, the same gazetteer entry, the same admin1 when the pair
 # is region-level, or a point inside the box for the pair's coarser precision (levels 1, 2, 3).
+# The constant date bounds (?) let DuckDB skip whole row groups by their min/max dates.
 _CANDIDATE_SQL = f"""
-    SELECT {', '.join('i.' + c for c in STORED_INCIDENT_COLUMNS)} FROM incidents i
-    WHERE EXISTS (
-        SELECT 1 FROM sitrep_probes p
-        WHERE i.event_type = p.event_type
-          AND i.event_date BETWEEN p.date_from AND p.date_to
-          AND (
+    SELECT {', '.join(STORED_INCIDENT_COLUMNS)} FROM incidents
+    WHERE event_date BETWEEN ? AND ? AND incident_id IN (
+        SELECT i.incident_id FROM incidents i JOIN sitrep_probes p
+          ON i.event_type = p.event_type AND i.event_date BETWEEN p.date_from AND p.date_to
+        WHERE i.event_date BETWEEN ? AND ? AND (
             i.latitude IS NULL OR p.latitude IS NULL
             OR i.geonameid = p.geonameid
             OR (p.admin1 <> '' AND i.admin1 = p.admin1
@@ -499,9 +505,9 @@ _CANDIDATE_SQL = f"""
                 AND least(abs(i.longitude - p.longitude), 360 - abs(i.longitude - p.longitude))
                     <= CASE coalesce(nullif(i.geo_precision, 0), 3)
                     WHEN 1 THEN p.dlon1 WHEN 2 THEN p.dlon2 ELSE p.dlon3 END)
-          )
+        )
     )
-    ORDER BY i.seq
+    ORDER BY seq
 """
 
 
@@ -569,7 +575,7 @@ def _filter_clause(filters: dict[str, Any], kind: str) -> tuple[str, list[Any]]:
         params.append(value)
     if filters.get("incident_id") is not None:
         if kind == "events":
-            where.append("event_id IN (SELECT event_id FROM incident_events WHERE incident_id = ?)")
+            where.append("incident_id = ?")
         else:
             where.append("incident_id = ?")
         params.append(filters["incident_id"])

@@ -52,7 +52,8 @@ _EVENT_COLUMNS_DDL = """
 """
 
 MIGRATIONS: list[str] = [
-    # 1: articles, events, incidents and the link between them.
+    # 1: articles, events, incidents. Each event names its incident (events.incident_id);
+    # incident_events and incident_sources are views over that link.
     # No secondary indexes on incidents: merged incidents are updated in place, and DuckDB's
     # zone maps already make the date-window scans for candidates cheap.
     f"""
@@ -72,6 +73,7 @@ MIGRATIONS: list[str] = [
     CREATE TABLE events (
         event_id VARCHAR PRIMARY KEY,
         {_EVENT_COLUMNS_DDL},
+        incident_id VARCHAR NOT NULL,
         seq BIGINT DEFAULT nextval('event_seq')
     );
     CREATE INDEX events_by_article ON events (article_id);
@@ -81,10 +83,7 @@ MIGRATIONS: list[str] = [
         {_EVENT_COLUMNS_DDL},
         seq BIGINT DEFAULT nextval('incident_seq')
     );
-    CREATE TABLE incident_events (
-        event_id VARCHAR PRIMARY KEY,
-        incident_id VARCHAR NOT NULL
-    );
+    CREATE VIEW incident_events AS SELECT incident_id, event_id FROM events;
     CREATE VIEW incident_sources AS
         SELECT ie.incident_id,
                a.id AS article_id,

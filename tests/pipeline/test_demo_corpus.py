@@ -41,4 +41,7 @@ def test_demo_article(stem, expected, results):
         assert best.latitude is not None and km(best.latitude, best.longitude, gold["latitude"], gold["longitude"]) < 25, (stem, best.location)
         assert best.event_date == gold["event_date"], stem
         assert best.fatalities == gold["fatalities"], stem
-        assert best.inter1 == gold["inter1"], (stem, best.actor1)
+        if gold["sub_event_type"] == "Armed clash":  # who is actor1 in a clash is a coder's call
+            assert {best.inter1, best.inter2} == {gold["inter1"], gold["inter2"]}, (stem, best.actor1, best.actor2)
+        else:
+            assert best.inter1 == gold["inter1"], (stem, best.actor1)

@@ -53,13 +53,16 @@ def test_a_failure_rolls_the_whole_article_back(store, monkeypatch):
     assert store.counts() == {"articles": 1, "events": 2, "incidents": 2}
 
 
-def test_a_database_error_rolls_back_too(store):
+def test_bad_events_store_nothing_of_their_article(store):
+    store.add_article(make_article("First."), [make_clash(event_id="taken")])
     article = make_article("Duplicate ids.")
-    with pytest.raises(duckdb.ConstraintException):
+    with pytest.raises(duckdb.ConstraintException):  # the database refuses: all rolled back
+        store.add_article(article, [make_clash(event_id="new"), make_clash(event_id="taken")])
+    with pytest.raises(ValueError, match="given twice"):
         store.add_article(article, [make_clash(event_id="same"), make_clash(event_id="same")])
     with pytest.raises(ValueError, match="event_date"):
         store.add_article(article, [make_clash(event_date="20 October")])
-    assert store.counts()["articles"] == 0
+    assert store.counts() == {"articles": 1, "events": 1, "incidents": 1}
 
 
 def test_a_new_file_is_migrated_and_reopens_with_its_data(tmp_path):
