@@ -162,7 +162,8 @@ def known_actors(event: Event) -> frozenset[str]:
 
 def candidate_window_days() -> int:
     """How far apart (days) two reports' dates can be and still match: the store's SQL window."""
-    return max(rules().candidate_window_days, rules().week_max_days_apart)
+    # never below a month: two dates of one month (precision 3) can be 30 days apart
+    return max(rules().candidate_window_days, rules().week_max_days_apart, 31)
 
 
 def match_radius_km(geo_precision: int) -> float:

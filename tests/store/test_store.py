@@ -176,3 +176,30 @@ def test_to_dataframe(filled):
     assert sorted(len(s) for s in incidents["sources"]) == [1, 2]
     with pytest.raises(ValueError):
         filled.to_dataframe("articles")
+
+
+def test_add_articles_batches_like_a_loop_of_add_article(store):
+    first, second = make_article("One."), make_article("Two.", source="Wire B")
+    results = store.add_articles([(first, [make_clash()]), (second, [make_clash()]), (first, [make_clash()])],
+                                 batch_size=2)
+    assert results == [True, True, False]
+    [incident] = store.incidents()  # the batch's second report merged into the first's incident
+    assert [s.source for s in incident.sources] == ["Wire A", "Wire B"]
+    assert store.add_articles([(second, [make_clash()])]) == [False]
+
+
+def test_add_articles_stores_everything_before_a_failing_article(store):
+    good, bad, later = make_article("Good."), make_article("Bad."), make_article("Later.")
+    items = [(good, [make_clash()]), (bad, [make_clash(event_date="someday")]), (later, [make_clash()])]
+    with pytest.raises(ValueError, match="event_date"):
+        store.add_articles(items)
+    assert store.has_article(good.id) and not store.has_article(bad.id) and not store.has_article(later.id)
+    assert store.counts() == {"articles": 1, "events": 1, "incidents": 1}
+
+
+def test_incident_link_views(filled):
+    links = filled.connection.execute("SELECT count(*), count(DISTINCT incident_id) FROM incident_events").fetchall()
+    assert links == [(3, 2)]
+    sources = filled.connection.execute(
+        "SELECT incident_id, count(*) FROM incident_sources GROUP BY 1 ORDER BY 2").fetchall()
+    assert [n for _, n in sources] == [1, 2]
