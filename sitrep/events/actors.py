@@ -11,6 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from sitrep.events.vocab import named_actors, vocab
 from sitrep.records import Actor
 
+PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area"}
 PRONOUNS = {"they", "he", "she", "it", "we", "them", "who", "which", "those", "both"}
 _SPACE = re.compile(r"\s+")
 
@@ -69,8 +70,15 @@ def _possessive_owner(phrase: SpacySpan) -> Optional[SpacySpan]:
 
 
 def _widen_to_head_noun(ent: SpacySpan) -> SpacySpan:
-    """'Iraqi' in 'Iraqi troops' stands for the troops, not for the country."""
+    """'Iraqi' in 'Iraqi troops' stands for the troops, not for the country; a name the model cut
+    at 'and' ('Group for Support of Islam | and Muslims') is made whole again."""
     doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ == "and" and doc[ent.end + 1].pos_ == "PROPN" \
+            and ent.start <= doc[ent.end + 1].head.i < ent.end:
+        end = ent.end + 2
+        while end < len(doc) and doc[end].pos_ == "PROPN":
+            end += 1
+        return doc[ent.start:end]
     if ent.label_ == "NORP" and ent.end < len(doc) and ent.root.head.i >= ent.end:
         head = ent.root.head
         if head.pos_ in ("NOUN", "PROPN") and head.i - ent.end <= 2:
@@ -118,6 +126,11 @@ class ActorNamer:
 
     def _generic(self, phrase: SpacySpan, code: str, cname: str, noun: str = "") -> Optional[Actor]:
         noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        if not noun and phrase.root.lemma_.lower() in PARTY_PLACES:
+            # 'rebel positions', 'army lines': the party that holds them
+            for token in phrase:
+                if token is not phrase.root and (token.lemma_.lower() in self.words["nonstate_armed_nouns"] | self.words["state_force_nouns"] | self.words["militia_nouns"]):
+                    noun = token.lemma_.lower()
         lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase} | ({noun} if noun else set())
         head = noun or phrase.root.lemma_.lower()
         where = f" ({cname})" if cname else ""
@@ -274,6 +287,13 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
                     _add_with_conjuncts(obj, "agent", found)
         elif child.dep_ in ("compound", "amod", "poss") and (child.ent_type_ in ("NORP", "FORCE", "ORG", "GPE") or child.pos_ == "PROPN"):
             found.append(Participant(phrase_for(child), "agent"))
+        elif child.dep_ == "acl":
+            # 'a shell fired from rebel positions', 'a bomb planted by militants'
+            for grand in child.children:
+                if grand.dep_ in ("agent",) or (grand.dep_ == "prep" and grand.lower_ == "from"):
+                    for obj in grand.children:
+                        if obj.dep_ == "pobj":
+                            _add_with_conjuncts(obj, "agent", found)
 
 
 def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conjunct_role: str = "") -> None:
@@ -281,7 +301,7 @@ def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conju
         return
     # 'troops from the Counterterrorism Service, the Federal Army' -> the unit names the troops
     head = token
-    if token.lemma_ in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
+    if token.lower_.rstrip("s") in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in ("from", "of"):
                 for obj in child.children:

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitrep.events.vocab import contains_cue, triggers, vocab
+from sitrep.events.vocab import contains_cue, is_habitual, triggers, vocab
 
 
 @dataclass
@@ -44,7 +44,6 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
     """Trigger matches that pass the checks for real, reported, non-figurative events."""
     matcher = _matcher(id(doc.vocab), doc.vocab)
     sports = is_sports_story(doc)
-    habitual = vocab()["habitual_cues"]
     rules = triggers()
     seen: set[int] = set()
     mentions: list[Mention] = []
@@ -60,7 +59,7 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
             continue
         if sports and not any(ent.label_ == "FORCE" for ent in sentence.ents):
             continue  # 'the boys fought for every ball'
-        if contains_cue(sentence.text.lower(), habitual):
+        if _habitual_clause(trigger):
             continue  # 'bandits have killed thousands over the past decade': a trend, not an event
         seen.update(range(start, end))
         mentions.append(Mention(trigger, doc[start:end], sentence, rule))
@@ -79,7 +78,9 @@ def _without_consequences(mentions: list[Mention]) -> list[Mention]:
         if mention.rule["id"] == "ambush" and mention.trigger.lemma_ == "raid" and mention.sentence.start in arrest_sentences:
             continue  # 'arrested five men in a raid on a house': the raid is how they were arrested
         if mention.rule["id"] in CONSEQUENCE_RULES:
-            governors = {t.i for t in mention.trigger.ancestors} | {c.i for c in mention.trigger.children}
+            ancestors = list(mention.trigger.ancestors)
+            governors = {t.i for t in ancestors} | {c.i for c in mention.trigger.children}
+            governors |= {c.i for t in ancestors[:2] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
             if governors & (triggers_at - {mention.trigger.i}):
                 continue
         kept.append(mention)
@@ -90,8 +91,18 @@ OCCURRENCE_VERBS = frozenset({
     "occur", "happen", "erupt", "break", "take", "continue", "kill", "leave", "hit", "target", "begin",
     "start", "resume", "rage", "intensify", "last", "claim", "wound", "injure", "strike", "destroy",
     "damage", "be", "follow", "spread", "flare", "escalate", "force", "displace", "shake", "rock",
-    "carry", "launch", "conduct", "kill", "stage", "hold", "draw", "turn", "erupt", "see", "leave",
+    "carry", "launch", "conduct", "land", "explode", "go", "detonate", "fall", "tear", "rip", "hit", "kill", "stage", "hold", "draw", "turn", "erupt", "see", "leave",
 })
+
+
+def _habitual_clause(trigger: Token) -> bool:
+    """A trend in the trigger's clause or a clause above it ('have killed thousands over the past decade')."""
+    for clause in [trigger] + [t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")]:
+        modifiers = [c for c in clause.children if c.dep_ in ("prep", "npadvmod", "advmod", "dobj")]
+        text = " ".join([clause.text] + [clause.doc[c.left_edge.i: c.right_edge.i + 1].text for c in modifiers])
+        if is_habitual(text):
+            return True
+    return False
 
 
 def reports_real_event(trigger: Token, sentence: SpacySpan, phrase: SpacySpan | None = None) -> bool:

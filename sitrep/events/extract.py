@@ -11,7 +11,7 @@ from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import inter_for_type, settle_type
-from sitrep.events.vocab import contains_cue, vocab
+from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import place_for_span
 from sitrep.language import segment_of
 from sitrep.records import (
@@ -76,14 +76,55 @@ def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[li
 
 def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[str]) -> list[Actor]:
     """No subject in the parse ('They also took control'): the first armed party in the sentence."""
+    text = mention.sentence.doc.text
     for ent in mention.sentence.ents:
-        if ent.root.dep_ == "pobj" and ent.root.head.lower_ == "against":
-            continue  # 'the fight against X' names a target, not who acted
+        if text[ent.end_char:ent.end_char + 12].lower().startswith(("-linked", "-backed", "-affiliated", "-allied", "-aligned")):
+            continue  # 'an al Qaeda-linked group' is not al Qaeda
+        if _is_target(ent.root):
+            continue  # 'struck a Somali army convoy', 'the fight against X': a target, not who acted
         if ent.label_ in ("FORCE", "NORP", "ORG"):
             actor = namer.name(phrase_for(ent.root), country)
             if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8):
                 return [actor]
     return []
+
+
+def _is_target(token) -> bool:
+    while token.dep_ in ("compound", "amod", "nmod") and token.head is not token:
+        token = token.head
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in ("against", "on", "at", "targeting", "toward", "towards")
+
+
+def _victims(sentence: SpacySpan, namer: ActorNamer, country) -> list[Actor]:
+    """Civilians a sentence says were killed or hurt ('killing dozens of people')."""
+    words = vocab()
+    for token in sentence:
+        if token.lemma_.lower() not in words["kill_lemmas"] | words["injury_lemmas"] or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            heads = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            for head in heads:
+                if head.lemma_.lower() in words["civilian_nouns"]:
+                    actor = namer.name(phrase_for(head), country)
+                    if actor is not None and actor.inter == 7:
+                        return [actor]
+    return []
+
+
+def _civilian_target(mention: Mention) -> bool:
+    """'stormed the village', 'a raid on a market': violence aimed at a place where civilians are."""
+    places = vocab()["civilian_place_nouns"]
+    for child in mention.trigger.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in places:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "against", "into"):
+            if any(g.dep_ == "pobj" and g.lemma_.lower() in places for g in child.children):
+                return True
+    return False
 
 
 def _neighbour_text(sentence: SpacySpan) -> str:
@@ -102,6 +143,7 @@ class EventExtractor:
         self.previous_patients: list[Actor] = []
         self._last_associates: list[Actor] = []
         self._current_patients: set[str] = set()
+        self.previous_sentence_start = -1
         self.orphan_deaths: list[tuple[int, DeathCount]] = []
 
     def _inherited_parties(self, mention: Mention, country) -> tuple[list[Actor], list[Actor]]:
@@ -122,6 +164,8 @@ class EventExtractor:
                 if parties:
                     self._last_associates = parties[1:]
                     return parties[:1], []
+        if self.previous_sentence_start == mention.sentence.start and self.previous_agents:
+            return list(self.previous_agents), []  # a second trigger in the sentence shares its parties
         return _fallback_agents(mention, self.namer, country, self._current_patients), []
 
     def drafts(self, body_end: Optional[int]) -> list[Draft]:
@@ -143,7 +187,7 @@ class EventExtractor:
             if segment_of(sentence) != "body":
                 continue
             in_sentence = [d for d in self.dates if sentence.start_char <= d.start < sentence.end_char]
-            if any(d.background for d in in_sentence) or contains_cue(sentence.text.lower(), vocab()["habitual_cues"]):
+            if any(d.background for d in in_sentence) or is_habitual(sentence.text):
                 continue
             total = sentence_total(sentence)
             if total is not None:
@@ -162,7 +206,8 @@ class EventExtractor:
         place = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
         place_explicit = place is not None and sentence.start_char <= place.start < sentence.end_char
         segment = segment_of(sentence)
-        date_explicit = date_mention is not None and segment == "body"
+        date_explicit = (date_mention is not None and segment == "body"
+                         and sentence.start_char <= date_mention.start < sentence.end_char)
         if segment == "title":
             place_explicit = False  # a headline summarises; its place is often the nearest big town
         country = _country_of_place(place) or self.article_country
@@ -178,6 +223,12 @@ class EventExtractor:
             if inherited:
                 patients = patients or inherited
             associates = associates or self._last_associates
+        two_sides = mention.rule["id"] in SYMMETRIC and len(agents) > 1
+        if mention.rule["event_type"] in ("Battles", "Violence against civilians", "Explosions/Remote violence") and not two_sides and not any(p.inter in (1, 2, 3, 4, 8) for p in patients):
+            victims = _victims(sentence, self.namer, country)
+            if not victims and _civilian_target(mention) and mention.rule["id"] in ("ambush", "attack", "kill", "open_fire"):
+                victims = [Actor(name=f"Civilians ({country[1]})" if country else "Civilians", inter=7)]
+            patients = patients + [v for v in victims if v.name not in {p.name for p in patients}]
         if mention.rule["id"] in SYMMETRIC and len(agents) > 1 and not patients:
             patients = [a for a in agents[1:] if a.name != agents[0].name]
             agents = agents[:1]
@@ -189,6 +240,7 @@ class EventExtractor:
         event_type = SUB_EVENT_TO_TYPE[sub_type]
         if agents:
             self.previous_agents, self.previous_patients = agents, patients
+            self.previous_sentence_start = sentence.start
         ordered = inter_for_type(event_type, sub_type, agents + patients)
         agents = [a for a in ordered if a in agents] if event_type not in ("Protests", "Riots") else ordered[:1]
         patients = [a for a in patients if a not in agents]
@@ -200,7 +252,10 @@ class EventExtractor:
             total = sentence_total(sentence)
             if total is not None:
                 fatalities.append((total.number, Span("fatalities", total.start, total.end, total.text)))
+        anaphoric = mention.trigger.pos_ == "NOUN" and not place_explicit and not date_explicit and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in mention.trigger.children)
         return Draft(
+            anaphoric=anaphoric,
             event_type=event_type, sub_event_type=sub_type, plover_type=mention.rule["plover"],
             agents=agents, patients=patients, associates=associates,
             place=place, place_explicit=place_explicit,

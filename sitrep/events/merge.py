@@ -7,6 +7,7 @@ from typing import Optional
 from sitrep.records import Actor, PlaceMention, Span
 
 PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
 
 
@@ -28,6 +29,7 @@ class Draft:
     evidence: list[Span]
     sentence_starts: list[int] = field(default_factory=list)
     mentions: int = 1
+    anaphoric: bool = False  # 'the attack', with no place or date of its own: refers to an event told before
 
 
 def _actor_names(draft: Draft) -> set[str]:
@@ -63,6 +65,8 @@ def _is_area(mention: PlaceMention) -> bool:
 
 
 def _types_compatible(a: Draft, b: Draft) -> bool:
+    if (a.anaphoric or b.anaphoric) and a.event_type in VIOLENT and b.event_type in VIOLENT:
+        return True
     if a.event_type != b.event_type:
         return {a.sub_event_type, b.sub_event_type} <= set(PROTEST_SEVERITY) | {"Arrests"} and "Arrests" in (a.sub_event_type, b.sub_event_type)
     if a.sub_event_type == b.sub_event_type:
@@ -79,10 +83,19 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
 
 
 def _actors_compatible(a: Draft, b: Draft) -> bool:
-    names_a, names_b = _actor_names(a), _actor_names(b)
-    if not names_a or not names_b:
+    """Different leading parties mean different events, unless a clash is told from each side."""
+    agents_a, agents_b = {x.name for x in a.agents}, {x.name for x in b.agents}
+    if not agents_a or not agents_b or agents_a & agents_b:
         return True
-    return bool(names_a & names_b)
+    if _unnamed_armed(a.agents) and all(x.inter in (2, 3, 4) for x in b.agents) or (
+            _unnamed_armed(b.agents) and all(x.inter in (2, 3, 4) for x in a.agents)):
+        return True  # 'gunmen' and the group that later claimed them may be one party
+    patients_a, patients_b = {x.name for x in a.patients}, {x.name for x in b.patients}
+    return bool(agents_a & patients_b) and bool(agents_b & patients_a)
+
+
+def _unnamed_armed(actors: list[Actor]) -> bool:
+    return all(x.name.startswith("Unidentified") for x in actors)
 
 
 def can_merge(a: Draft, b: Draft) -> bool:
@@ -103,7 +116,11 @@ def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
 
 def absorb(into: Draft, other: Draft) -> Draft:
     """Fold `other` into `into`: keep the more specific values and every piece of evidence."""
-    if into.event_type != other.event_type:
+    if into.event_type != other.event_type and (into.anaphoric or other.anaphoric):
+        if into.anaphoric and not other.anaphoric:
+            into.event_type, into.sub_event_type, into.plover_type = other.event_type, other.sub_event_type, other.plover_type
+        into.anaphoric = into.anaphoric and other.anaphoric
+    elif into.event_type != other.event_type:
         # an arrest at a protest is the police's response to it: police become the other side
         protest, arrest = (into, other) if into.event_type == "Protests" else (other, into)
         sub_type = max(protest.sub_event_type, "Protest with intervention", key=PROTEST_SEVERITY.index)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from importlib import resources
 
 
@@ -16,9 +17,17 @@ def vocab() -> dict:
     text = (resources.files("sitrep.events") / "data" / "vocab.json").read_text(encoding="utf-8")
     data = json.loads(text)
     for key, value in list(data.items()):
-        if isinstance(value, list):
+        if key.endswith("_patterns"):
+            data[key] = [re.compile(pattern, re.IGNORECASE) for pattern in value]
+        elif isinstance(value, list):
             data[key] = frozenset(value)
     return data
+
+
+def is_habitual(text: str) -> bool:
+    """A sentence about a trend or a long past ('have fought for 15 years'), not one event."""
+    words = vocab()
+    return contains_cue(text.lower(), words["habitual_cues"]) is not None or any(p.search(text) for p in words["habitual_patterns"])
 
 
 @functools.lru_cache(maxsize=1)

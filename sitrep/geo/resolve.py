@@ -148,7 +148,7 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     doc = span.doc
     while start_tok < end_tok - 1 and doc[start_tok].lower_ == "the":
         start_tok += 1
-    while end_tok > start_tok + 1 and doc[end_tok - 1].tag_ == "POS":  # "Baghdad's"
+    while end_tok > start_tok + 1 and (doc[end_tok - 1].tag_ == "POS" or doc[end_tok - 1].is_space):  # "Baghdad's"
         end_tok -= 1
     core = doc[start_tok:end_tok]
     mention = _Mention(core.start_char, core.end_char, core.text, span.label_ if hasattr(span, "label_") else "",
@@ -368,11 +368,16 @@ def _precision_of(feature: str) -> int:
 
 # ---------------------------------------------------------------- 4. roles
 
+AFFILIATION_SUFFIXES = ("-based", "-backed", "-led", "-born", "-funded", "-registered")
+
+
 def _role_of(m: _Mention, gaz: Gazetteer) -> str:
     if m.root is None:
         return "place"
     if is_dateline(m.root.sent):
         return "dateline"
+    if doc_text(m.root.doc)[m.end:m.end + 12].lower().startswith(AFFILIATION_SUFFIXES):
+        return "affiliation"  # 'the Britain-based monitor': where a party is from, not where anything happened
     feature = gaz.feature(m.chosen)
     if _is_metonym(m.root, feature):
         return "metonym"
