@@ -27,5 +27,5 @@ def geoparse_records(articles: Iterable[Article], given_spans: dict[str, list[tu
         if spans:
             mentions = resolve_spans(article.text, spans, doc=doc)
         else:
-            mentions = [m for m in geoparse_doc(doc) if m.role in ("place", "relative")]
+            mentions = [m for m in geoparse_doc(doc) if m.role != "demonym" and m.place is not None]
         yield {"id": article.id, "places": [place_record(m) for m in mentions]}

@@ -452,7 +452,8 @@ def _is_speaker_place(root: Token) -> bool:
         return False
     attached = root.head.head
     if attached.lemma_.lower() in words["reporting_verbs"]:
-        return True
+        # 'In Washington, X said' places a speaker; 'fighting was reported in Mosul' places the fighting
+        return any(child.dep_ == "nsubj" for child in attached.children)
     return attached.lemma_.lower() in words["people_nouns"] or attached.ent_type_ == "PERSON"
 
 

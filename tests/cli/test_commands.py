@@ -63,7 +63,7 @@ def test_extract_reads_stdin_and_writes_csv(folder):
 def test_bad_line_is_named_and_the_rest_goes_on(folder):
     result = run("extract", "batch.jsonl", cwd=folder)
     assert result.returncode == 1
-    assert "batch.jsonl:3" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "batch.jsonl:line 3" in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert {json.loads(line)["article_id"] for line in result.stdout.splitlines()} >= {"a1"}
 
 
