@@ -379,7 +379,7 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
     agents = _prefer_named(draft.agents)
-    actor1 = agents[0] if agents else _default_actor(draft.event_type, country)
+    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type)
     others = agents[1:]
     actor2 = draft.patients[0] if draft.patients else None
     if actor1 is not None:
@@ -409,7 +409,10 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     return event
 
 
-def _default_actor(event_type: str, country) -> Optional[Actor]:
+def _default_actor(event_type: str, country, sub_event_type: str = "") -> Optional[Actor]:
+    """Who ACLED names when a report does not: unidentified armed men, protesters, the police."""
+    if sub_event_type == "Arrests" and country and country[1]:
+        return Actor(name=f"Police Forces of {country[1]}", inter=1)
     if event_type not in DEFAULT_ACTOR:
         return None
     name, inter = DEFAULT_ACTOR[event_type]
@@ -449,6 +452,21 @@ def _confidence(draft: Draft, has_place: bool) -> float:
     return round(min(score, 0.99), 2)
 
 
+def _name_the_rebels(drafts: list[Draft]) -> None:
+    """'the rebels' in a story that names one rebel group (M23 rebels ... the rebels) is that group."""
+    named = {a.name: a for d in drafts for a in d.agents + d.patients
+             if a.inter == 2 and not a.name.startswith(("Rebel Group", "Unidentified"))}
+    if len(named) != 1:
+        return
+    group = next(iter(named.values()))
+    for draft in drafts:
+        for side in (draft.agents, draft.patients):
+            for i, actor in enumerate(side):
+                if actor.name.startswith("Rebel Group"):
+                    side[i] = Actor(name=group.name, inter=group.inter, text=actor.text, start=actor.start,
+                                    end=actor.end, country_code=group.country_code)
+
+
 def _attach_orphan_deaths(drafts: list[Draft], orphans) -> None:
     """A toll told on its own belongs to the violent event reported just before it."""
     violent = [d for d in drafts if d.event_type in VIOLENT_TYPES]
@@ -465,4 +483,5 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     extractor = EventExtractor(article, doc, places, dates)
     merged = merge_drafts(extractor.drafts(body_end))
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
+    _name_the_rebels(merged)
     return [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]

@@ -68,7 +68,8 @@ def _types_compatible(a: Draft, b: Draft) -> bool:
     if (a.anaphoric or b.anaphoric) and a.event_type in VIOLENT and b.event_type in VIOLENT:
         return True
     if a.event_type != b.event_type:
-        return {a.sub_event_type, b.sub_event_type} <= set(PROTEST_SEVERITY) | {"Arrests"} and "Arrests" in (a.sub_event_type, b.sub_event_type)
+        crowd = {a.event_type, b.event_type} & {"Protests", "Riots"}
+        return bool(crowd) and "Arrests" in (a.sub_event_type, b.sub_event_type)
     if a.sub_event_type == b.sub_event_type:
         return True
     if a.event_type == "Battles":
@@ -84,14 +85,15 @@ def _dates_compatible(a: Draft, b: Draft) -> bool:
 
 def _actors_compatible(a: Draft, b: Draft) -> bool:
     """Different leading parties mean different events, unless a clash is told from each side."""
+    if a.event_type != b.event_type:
+        return True  # police arresting protesters: the two sides of one protest
     agents_a, agents_b = {x.name for x in a.agents}, {x.name for x in b.agents}
     if not agents_a or not agents_b or agents_a & agents_b:
         return True
     if _unnamed_armed(a.agents) and all(x.inter in (2, 3, 4) for x in b.agents) or (
             _unnamed_armed(b.agents) and all(x.inter in (2, 3, 4) for x in a.agents)):
         return True  # 'gunmen' and the group that later claimed them may be one party
-    patients_a, patients_b = {x.name for x in a.patients}, {x.name for x in b.patients}
-    return bool(agents_a & patients_b) and bool(agents_b & patients_a)
+    return bool(agents_a & _actor_names(b)) or bool(agents_b & _actor_names(a))
 
 
 def _unnamed_armed(actors: list[Actor]) -> bool:
@@ -114,6 +116,19 @@ def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
     return first + [a for a in second if a.name not in names]
 
 
+def _combine_parties(into: Draft, other: Draft) -> None:
+    """The report that names both sides decides who is on which; the other adds only new parties."""
+    base, extra = (other, into) if (other.patients and not into.patients and other.agents) else (into, other)
+    agents, patients = list(base.agents), list(base.patients)
+    if not agents:
+        agents = [a for a in extra.agents if a.name not in {p.name for p in patients}]
+    placed = {a.name for a in agents + patients}
+    agents += [a for a in extra.agents if a.name not in placed]
+    placed = {a.name for a in agents + patients}
+    patients += [a for a in extra.patients if a.name not in placed]
+    into.agents, into.patients = agents, patients
+
+
 def absorb(into: Draft, other: Draft) -> Draft:
     """Fold `other` into `into`: keep the more specific values and every piece of evidence."""
     if into.event_type != other.event_type and (into.anaphoric or other.anaphoric):
@@ -122,10 +137,12 @@ def absorb(into: Draft, other: Draft) -> Draft:
         into.anaphoric = into.anaphoric and other.anaphoric
     elif into.event_type != other.event_type:
         # an arrest at a protest is the police's response to it: police become the other side
-        protest, arrest = (into, other) if into.event_type == "Protests" else (other, into)
-        sub_type = max(protest.sub_event_type, "Protest with intervention", key=PROTEST_SEVERITY.index)
+        protest, arrest = (into, other) if into.event_type in ("Protests", "Riots") else (other, into)
+        sub_type = protest.sub_event_type
+        if protest.event_type == "Protests":
+            sub_type = max(protest.sub_event_type, "Protest with intervention", key=PROTEST_SEVERITY.index)
         protesters, police = list(protest.agents), _union(protest.patients, arrest.agents)
-        into.event_type, into.sub_event_type, into.plover_type = "Protests", sub_type, protest.plover_type
+        into.event_type, into.sub_event_type, into.plover_type = protest.event_type, sub_type, protest.plover_type
         into.agents, into.patients = protesters, police
         other = Draft(**{**other.__dict__, "agents": [], "patients": []})
     elif into.sub_event_type != other.sub_event_type:
@@ -138,10 +155,7 @@ def absorb(into: Draft, other: Draft) -> Draft:
                 into.agents, into.patients = list(other.agents), _union(losers, [])
         elif into.event_type == "Protests":
             into.sub_event_type = max(into.sub_event_type, other.sub_event_type, key=PROTEST_SEVERITY.index)
-    if not into.agents and other.agents:
-        into.agents = other.agents
-    into.agents = _union(into.agents, [a for a in other.agents if a.name not in {p.name for p in into.patients}])
-    into.patients = _union(into.patients, [a for a in other.patients if a.name not in {p.name for p in into.agents}])
+    _combine_parties(into, other)
     into.associates = _union(into.associates, other.associates)
     into.place, into.place_explicit = _more_specific_place(into, other)
     if other.date_explicit and (not into.date_explicit or other.time_precision < into.time_precision):

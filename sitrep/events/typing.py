@@ -21,6 +21,10 @@ def weapon_sub_type(text_lower: str) -> Optional[str]:
     return None
 
 
+def sentence_has_lemma(sentence: SpacySpan, lemma: str) -> bool:
+    return any(token.lemma_ == lemma for token in sentence)
+
+
 def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list[Actor],
                 sentence: SpacySpan, context: str) -> Optional[str]:
     """The sub-event type for a mention, or None when it does not hold up as an ACLED event.
@@ -36,6 +40,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         weapon = weapon_sub_type(lowered)
         if weapon:
             return weapon
+        if rule_id == "attack" and sentence_has_lemma(sentence, "strike") and agent_inter not in ARMED_INTERS:
+            return None  # a strike with no weapon and no armed party is a labour strike
     if sub_type in TERRITORY or rule_id in ("take_control", "capture"):
         if agent_inter == 1:
             return "Government regains territory"

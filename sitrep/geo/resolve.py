@@ -140,7 +140,20 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     for run in _proper_noun_runs(doc, covered):
         if any(ch.isupper() for ch in run.text):
             mentions.append(_entity_mention(run, gaz, need_locative=True))
+            covered.update(range(run.start, run.end))
+    mentions.extend(_repeated_names(doc, mentions, covered, gaz))
     return mentions
+
+
+def _repeated_names(doc: Doc, mentions: list[_Mention], covered: set[int], gaz: Gazetteer) -> list[_Mention]:
+    """A name found as a place elsewhere in the article, where the tagger missed it ('in Sake')."""
+    known = {m.text for m in mentions if m.candidates and m.demonym is None and " " not in m.text}
+    found = []
+    for token in doc:
+        if token.i in covered or token.is_sent_start or not token.is_title or token.text not in known:
+            continue
+        found.append(_entity_mention(doc[token.i: token.i + 1], gaz))
+    return found
 
 
 def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False) -> _Mention:

@@ -108,7 +108,7 @@ def segment_of(sentence) -> str:
     doc = sentence.doc
     text = doc.text
     para_start = text.rfind("\n", 0, sentence.start_char) + 1
-    para_end = text.find("\n", sentence.end_char)
+    para_end = text.find("\n", sentence.start_char)
     para = text[para_start: para_end if para_end != -1 else len(text)].strip()
     if para_start == 0 and para and "\n" in text[:len(para) + 2] and para[-1:] not in ".!?\"”":
         return "title"
