@@ -22,15 +22,16 @@ class ArticleResult:
 class Pipeline:
     """Loads the language model and gazetteer once; then processes any number of articles."""
 
-    def __init__(self, batch_size: int = 16):
+    def __init__(self, batch_size: int = 16, n_process: Optional[int] = None):
         self.batch_size = batch_size
+        self.n_process = n_process
         self.nlp = load_nlp()
         from sitrep.geo import Gazetteer
 
         self.gazetteer = Gazetteer.load()
 
     def process(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        for article, doc in analyze(articles, batch_size=self.batch_size):
+        for article, doc in analyze(articles, batch_size=self.batch_size, n_process=self.n_process):
             yield self.process_parsed(article, doc)
 
     def process_parsed(self, article: Article, doc) -> ArticleResult:

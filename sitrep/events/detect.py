@@ -175,7 +175,7 @@ def _generic_noun_use(trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
         holder = trigger.head.head
         if holder.pos_ in ("NOUN", "PROPN") and trigger.head.lower_ in ("in", "for", "of") and holder.lemma_ in (
-            "partner", "ally", "role", "part", "strategy", "war", "campaign", "coalition", "effort", "threat", "risk", "fear", "plan", "history", "leader", "anniversary", "memory", "victim", "veteran", "support",
+            "partner", "ally", "role", "part", "strategy", "war", "campaign", "coalition", "effort", "threat", "risk", "fear", "plan", "history", "leader", "anniversary", "memory", "victim", "veteran", "support", "face", "wake", "aftermath",
         ):
             return True
     return False
