@@ -212,6 +212,18 @@ class Incident(Event):
         return row
 
 
+def iso_date(value: Any) -> Optional[date]:
+    """A date from a date or an ISO 'YYYY-MM-DD' string (a time part is ignored); None if neither."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def interaction_code(inter1: int, inter2: int) -> int:
     """ACLED's interaction: the two inter codes sorted and written as one number (13, 17, 60)."""
     if not inter1 and not inter2:

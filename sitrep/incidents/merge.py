@@ -37,7 +37,7 @@ from datetime import date
 from importlib import resources
 from typing import Any, Optional
 
-from sitrep.records import Article, Event, Incident, Source, interaction_code
+from sitrep.records import Article, Event, Incident, Source, interaction_code, iso_date
 
 EARTH_RADIUS_KM = 6371.0088
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
@@ -111,7 +111,7 @@ def is_same_incident(a: Event, b: Event) -> bool:
 
 def same_day(a: Event, b: Event) -> bool:
     """Dates agree at the coarser of the two precisions (1 day, 2 week, 3 month or vaguer)."""
-    first, second = _as_date(a.event_date), _as_date(b.event_date)
+    first, second = iso_date(a.event_date), iso_date(b.event_date)
     if first is None or second is None:
         return False  # an undated report cannot be shown to be about the same day
     precision = max(a.time_precision or 3, b.time_precision or 3)
@@ -209,19 +209,10 @@ def _distance_or_zero(a: Event, b: Event) -> float:
 
 
 def _days_apart(a: Event, b: Event) -> int:
-    first, second = _as_date(a.event_date), _as_date(b.event_date)
+    first, second = iso_date(a.event_date), iso_date(b.event_date)
     return abs((first - second).days) if first and second else 0
 
 
-def _as_date(value: Any) -> Optional[date]:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def _norm(text: str) -> str:

@@ -12,7 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from sitrep import incidents as incident_stage
-from sitrep.records import EVENT_COLUMNS, Article, Event, Incident, Source, Span
+from sitrep.records import EVENT_COLUMNS, Article, Event, Incident, Source, Span, iso_date
 from sitrep.store.migrations import LATEST_VERSION, current_version, migrate
 
 DEFAULT_PATH = "sitrep.duckdb"
@@ -366,7 +366,7 @@ class CandidatePool:
         self._buckets.setdefault(self._key(incident), {})[incident.incident_id] = incident
 
     def near(self, event: Event) -> list[Incident]:
-        day = _as_date(event.event_date)
+        day = iso_date(event.event_date)
         if day is None:
             return []
         # buckets are windows of `_window` days: the event's and its neighbours cover ±window
@@ -377,7 +377,7 @@ class CandidatePool:
         return found
 
     def _key(self, incident: Incident) -> tuple[str, int]:
-        day = _as_date(incident.event_date)
+        day = iso_date(incident.event_date)
         slot = day.toordinal() // self._window if day else -10  # undated: never near anything
         return (incident.event_type or "", slot)
 
@@ -466,21 +466,12 @@ def _spans_from_json(text: Optional[str]) -> list[Span]:
 
 
 def _checked_date(value: Any, event: Event) -> Optional[date]:
-    day = _as_date(value)
+    day = iso_date(value)
     if value not in (None, "") and day is None:
         raise ValueError(f"event {event.event_id}: event_date {value!r} is not YYYY-MM-DD")
     return day
 
 
-def _as_date(value: Any) -> Optional[date]:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None
 
 
 # -- SQL fragments ------------------------------------------------------------------------------
@@ -516,7 +507,7 @@ def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
     window = timedelta(days=incident_stage.candidate_window_days())
     columns: dict[str, list[Any]] = {name: [] for name in _PROBE_TYPES}
     for event in events:
-        day = _as_date(event.event_date)
+        day = iso_date(event.event_date)
         if day is None:
             continue  # undated reports never match (see incidents.same_day)
         own = event.geo_precision or 3
@@ -585,10 +576,10 @@ def _filter_clause(filters: dict[str, Any], kind: str) -> tuple[str, list[Any]]:
         params += [actor, actor, f"%{actor}%", f"%{actor}%"]
     if filters.get("date_from"):
         where.append("event_date >= ?")
-        params.append(_as_date(filters["date_from"]))
+        params.append(iso_date(filters["date_from"]))
     if filters.get("date_to"):
         where.append("event_date <= ?")
-        params.append(_as_date(filters["date_to"]))
+        params.append(iso_date(filters["date_to"]))
     if filters.get("bbox"):
         min_lon, min_lat, max_lon, max_lat = filters["bbox"]
         where.append("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?")
