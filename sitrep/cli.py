@@ -261,18 +261,62 @@ def demo(db, out_dir, quiet):
 @click.option("--corpus", multiple=True, help="Files or folders to time (default: TR-News from ../shared plus the demo articles).")
 @click.option("--limit", type=int, default=0, help="At most this many articles.")
 @click.option("--repeat", type=int, default=1, show_default=True, help="Times over the corpus (longer runs give steadier figures).")
-def bench(corpus, limit, repeat):
+@click.option("--serve", "serve_bench", is_flag=True, help="Time the HTTP API and page over a large generated store instead.")
+@click.option("--ingest", "ingest_bench", is_flag=True, help="Time one-article-at-a-time ingest as the store grows instead.")
+def bench(corpus, limit, repeat, serve_bench, ingest_bench):
     """Speed and memory: articles/s, words/s, peak RSS, and sitrep's time over spaCy's own.
 
     \b
-    Example:
+    Examples:
       sitrep bench
       sitrep bench --corpus articles.jsonl --limit 200
+      sitrep bench --serve
+      sitrep bench --ingest
     """
-    from sitrep.evaluate.bench import run_bench
+    if serve_bench:
+        from sitrep.serve.bench import run_serve_bench as run
+        lines = run()
+    elif ingest_bench:
+        from sitrep.evaluate.ingest_bench import run_ingest_bench as run
+        lines = run(limit=limit)
+    else:
+        from sitrep.evaluate.bench import run_bench
 
-    for line in run_bench(corpus, limit=limit, repeat=repeat):
+        lines = run_bench(corpus, limit=limit, repeat=repeat)
+    for line in lines:
         click.echo(line)
+
+
+@main.group(name="eval")
+def evaluate() -> None:
+    """Accuracy against gold data: each subcommand prints figures (--json writes the full report).
+
+    \b
+    Examples:
+      sitrep eval acled ../shared/data/acled-2020-global/acled.csv
+      sitrep eval quiet
+      sitrep eval geoparse
+    """
+
+
+# Commands that live with their feature: each module has register(main, evaluate).
+EXTENSIONS = ("sitrep.cli_eval", "sitrep.cli_geo", "sitrep.cli_incidents", "sitrep.cli_serve")
+
+
+def _register_extensions() -> None:
+    import importlib
+
+    for name in EXTENSIONS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        module.register(main, evaluate)
+
+
+_register_extensions()
 
 
 if __name__ == "__main__":
