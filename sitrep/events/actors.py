@@ -106,6 +106,8 @@ class ActorNamer:
         code, cname = country if country else ("", "")
         actor = self._named(f"{text} {noun}" if noun else text, code, cname) or self._named(text, code, cname)
         if actor is None:
+            actor = learned_actor(text)
+        if actor is None:
             actor = self._generic(phrase, code, cname, noun)
         if actor is not None:
             actor.text, actor.start, actor.end = text, phrase.start_char, phrase.end_char
@@ -137,7 +139,7 @@ class ActorNamer:
         w = self.words
         if head in w["government_nouns"] and cname:
             return Actor(name=f"Government of {cname}", inter=1, country_code=code)
-        organisation = _armed_organisation(phrase, w)
+        organisation = "" if self.country_of(phrase) else _armed_organisation(phrase, w)
         if organisation:
             return Actor(name=organisation, inter=2, country_code=code)
         if lemmas & w["police_nouns"] and cname:
@@ -186,6 +188,39 @@ def _armed_organisation(phrase: SpacySpan, words: dict) -> str:
             if tokens and all(t.is_title or t.is_upper or t.is_stop or t.is_punct for t in tokens):
                 return " ".join(t.text for t in tokens)
     return ""
+
+
+@functools.lru_cache(maxsize=1)
+def _learned_index() -> dict[str, tuple[str, int]]:
+    """Phrases learned from ACLED's train notes (`sitrep train`): 'pro houthi' -> the Houthis' name."""
+    from importlib import resources
+
+    path = resources.files("sitrep.events") / "data" / "learned_actors.tsv"
+    index: dict[str, tuple[str, int]] = {}
+    if not path.is_file():
+        return index
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        phrase, name, inter = line.split("\t")[:3]
+        index[phrase] = (name, int(inter))
+    return index
+
+
+def learned_actor(text: str) -> Optional[Actor]:
+    """The actor a learned phrase in `text` names; only runs of name-like words are looked up."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = re.findall(r"[A-Za-z0-9']+", text.replace("’", "'"))
+    index = _learned_index()
+    for start, word in enumerate(words):
+        if not (word[0].isupper() or word.lower() == "pro") or word.lower() in STOP_WORDS:
+            continue
+        for size in range(min(len(words) - start, 4), 0, -1):
+            found = index.get(" ".join(w.lower() for w in words[start:start + size]))
+            if found:
+                return Actor(name=found[0], inter=found[1])
+    return None
 
 
 def _best_for_country(candidates: list[dict], code: str) -> Optional[dict]:

@@ -6,7 +6,8 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
-from sitrep.events.actors import ActorNamer, participants, phrase_for
+from sitrep.events.actors import ActorNamer, learned_actor, participants, phrase_for
+from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
@@ -85,6 +86,12 @@ def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[
         if ent.label_ in ("FORCE", "NORP", "ORG"):
             actor = namer.name(phrase_for(ent.root), country)
             if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8):
+                return [actor]
+    for token in mention.sentence:  # names learned from ACLED notes ('pro-Houthi', 'NAF')
+        if token.is_title or token.is_upper:
+            actor = learned_actor(mention.sentence.doc[token.i: min(token.i + 4, mention.sentence.end)].text)
+            if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8) and not _is_target(token):
+                actor.text, actor.start, actor.end = token.text, token.idx, token.idx + len(token.text)
                 return [actor]
     return []
 
@@ -452,6 +459,98 @@ def _confidence(draft: Draft, has_place: bool) -> float:
     return round(min(score, 0.99), 2)
 
 
+MODEL_TYPE_CONFIDENCE = 0.75  # the model overrides the rules' event type only when this sure
+MODEL_SUB_CONFIDENCE = 0.6
+MODEL_EVENT_CONFIDENCE = 0.85  # a passage the rules found nothing in becomes an event when this sure
+# sub-types the rules chose on explicit words (tear gas, a weapon, an arrest): the model must be very sure
+# read from the sentences around the event (the police response), which the model does not see
+RULE_ONLY_SUB_TYPES = {"Protest with intervention", "Excessive force against protesters", "Arrests", "Agreement"}
+CUED_SUB_TYPES = {
+    "Air/drone strike",
+    "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon",
+    "Remote explosive/landmine/IED",
+}
+MODEL_CUED_SUB_CONFIDENCE = 0.9
+RULE_TERRITORY_TRIGGERS = {"Government regains territory", "Non-state actor overtakes territory"}
+
+
+def _draft_text(draft: Draft, doc: Doc) -> str:
+    sentences = {doc.char_span(start, start + 1, alignment_mode="expand").sent for start in draft.sentence_starts}
+    return " ".join(s.text for s in sorted(sentences, key=lambda s: s.start))
+
+
+def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end: Optional[int]) -> list[Draft]:
+    """Let the learned models settle types the rules are unsure of, and find events the rules missed."""
+    doc = extractor.doc
+    predictions = classifier.predict([_draft_text(d, doc) for d in drafts])
+    for draft, prediction in zip(drafts, predictions):
+        if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
+            continue  # the rules read who took a place from the parse; keep them
+        text = _draft_text(draft, doc)
+        if prediction.event_type != draft.event_type and prediction.type_probability >= MODEL_TYPE_CONFIDENCE:
+            draft.event_type = prediction.event_type
+            draft.sub_event_type = classifier.sub_type_given(text, prediction.event_type)[0] or draft.sub_event_type
+            draft.agents, draft.patients = _reframe(draft, extractor)
+        else:
+            sub_type, probability = classifier.sub_type_given(text, draft.event_type)
+            needed = MODEL_CUED_SUB_CONFIDENCE if draft.sub_event_type in CUED_SUB_TYPES else MODEL_SUB_CONFIDENCE
+            if sub_type and sub_type != draft.sub_event_type and probability >= needed and draft.sub_event_type not in RULE_ONLY_SUB_TYPES:
+                draft.sub_event_type = sub_type
+    if not drafts:
+        found = _model_found_event(extractor, body_end)
+        if found is not None:
+            drafts = [found]
+    return drafts
+
+
+def _reframe(draft: Draft, extractor: "EventExtractor") -> tuple[list[Actor], list[Actor]]:
+    """Parties in the roles the new type gives them (protesters lead protests, civilians never lead violence)."""
+    agents, patients = list(draft.agents), list(draft.patients)
+    if draft.event_type == "Protests":
+        agents = [_as_protesters(a) for a in agents]
+    elif draft.event_type in VIOLENT_TYPES:
+        patients = patients + [a for a in agents if a.inter == 7]
+        agents = [a for a in agents if a.inter != 7]
+    return agents, patients
+
+
+def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> Optional[Draft]:
+    """The passage the event model is surest reports an event, framed by the rules' parties, place and date."""
+    doc = extractor.doc
+    sentences = [s for s in doc.sents if (body_end is None or s.start_char < body_end) and segment_of(s) == "body"
+                 and len(s) > 4]
+    if not sentences:
+        return None
+    predictions = classifier.predict([s.text for s in sentences])
+    best = max(range(len(sentences)), key=lambda i: predictions[i].event_probability)
+    prediction, sentence = predictions[best], sentences[best]
+    if prediction.event_probability < MODEL_EVENT_CONFIDENCE:
+        return None
+    sub_type = classifier.sub_type_given(sentence.text, prediction.event_type)[0]
+    if sub_type is None:
+        return None
+    article = extractor.article
+    date_iso, precision, date_mention = event_date_for_span(extractor.dates, sentence.start_char, sentence.end_char, article.published, text=article.text)
+    if date_mention is not None and date_mention.background:
+        return None
+    place = place_for_span(extractor.places, sentence.start_char, sentence.end_char, doc)
+    country = _country_of_place(place) or extractor.article_country
+    parties = _subject_parties(sentence, extractor.namer, country)
+    draft = Draft(
+        event_type=prediction.event_type, sub_event_type=sub_type, plover_type="",
+        agents=parties[:1], patients=[], associates=parties[1:], place=place,
+        place_explicit=place is not None and sentence.start_char <= place.start < sentence.end_char,
+        event_date=date_iso, time_precision=precision, date_explicit=date_mention is not None,
+        fatalities=[], evidence=[Span("event_type", sentence.start_char, sentence.end_char, sentence.text)],
+        sentence_starts=[sentence.start_char],
+    )
+    draft.agents, draft.patients = _reframe(draft, extractor)
+    total = sentence_total(sentence)
+    if total is not None and draft.event_type not in NO_DEATHS_TYPES:
+        draft.fatalities.append((total.number, Span("fatalities", total.start, total.end, total.text)))
+    return draft
+
+
 def _name_the_rebels(drafts: list[Draft]) -> None:
     """'the rebels' in a story that names one rebel group (M23 rebels ... the rebels) is that group."""
     named = {a.name: a for d in drafts for a in d.agents + d.patients
@@ -482,6 +581,8 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     """Events reported in one article: detected, typed, with parties, place, date, deaths, evidence."""
     extractor = EventExtractor(article, doc, places, dates)
     merged = merge_drafts(extractor.drafts(body_end))
+    if classifier.available():
+        merged = settle_with_model(merged, extractor, body_end)
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
     _name_the_rebels(merged)
     return [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]

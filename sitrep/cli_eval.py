@@ -1,0 +1,117 @@
+"""`sitrep eval acled` and `sitrep eval quiet`: accuracy against ACLED gold and on ordinary news."""
+from __future__ import annotations
+
+import json
+import sys
+from itertools import islice
+from pathlib import Path
+
+import click
+
+
+def _progress_for(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return lambda results: tqdm(results, unit="note", file=sys.stderr, leave=False)
+
+
+def register(main: click.Group, evaluate: click.Group) -> None:
+    @evaluate.command("acled")
+    @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+    @click.option("--split", type=click.Choice(["test", "train", "all"]), default="test", show_default=True,
+                  help="Which part of the 2020 extract to score (the 2015 extract is train only).")
+    @click.option("--limit", type=int, default=0, help="At most this many notes per file.")
+    @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report here.")
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+    def eval_acled(paths, split, limit, json_path, quiet):
+        """Run the pipeline on ACLED notes and score every field against the gold columns.
+
+        The 2020 extract is split by a hash of event_id_cnty: one event in five is the held-out test
+        part, never used for tuning. PATHS default to ../shared/data/acled-2020-global/acled.csv.
+
+        \b
+        Examples:
+          sitrep eval acled
+          sitrep eval acled ../shared/data/acled-2015-asia/acled.csv --split all --limit 1000
+          sitrep eval acled --split test --json acled-test.json
+        """
+        from sitrep.evaluate.acled import evaluate as run, format_summary, read_acled
+        from sitrep.evaluate.corpora import shared_dir
+
+        if not paths:
+            shared = shared_dir()
+            if shared is None:
+                click.echo("sitrep: error: ../shared not found; name an ACLED CSV", err=True)
+                sys.exit(3)
+            paths = (str(shared / "data/acled-2020-global/acled.csv"),)
+        reports = {}
+        for path in paths:
+            gold = [g for g in read_acled(Path(path)) if split == "all" or g.split == split]
+            if limit:
+                gold = list(islice(gold, limit))
+            if not gold:
+                click.echo(f"sitrep: skipped {path}: no notes in the {split} part", err=True)
+                continue
+            summary = run(gold, progress=_progress_for(quiet)).summary()
+            reports[path] = summary
+            for line in format_summary(summary, f"{path} [{split}]"):
+                click.echo(line)
+        if json_path:
+            Path(json_path).write_text(json.dumps(reports, indent=1), encoding="utf-8")
+            click.echo(f"full report written to {json_path}", err=True)
+        sys.exit(0 if reports else 3)
+
+    @main.command("train")
+    @click.option("--aliases/--no-aliases", default=True, help="Also learn actor aliases (runs the pipeline on the train notes).")
+    def train(aliases):
+        """Learn the event-type models (and actor aliases) from ../shared; writes them into the package.
+
+        Reads the train part of the 2020 ACLED extract, the 2015 extract, and GeoVirus/GeoWebNews as text
+        with no conflict events. Never reads the 2020 test part or TR-News.
+
+        \b
+        Example:
+          sitrep train
+        """
+        from importlib import resources
+
+        from sitrep.evaluate.corpora import shared_dir
+        from sitrep.evaluate.train import learn_aliases, train_models
+
+        shared = shared_dir()
+        if shared is None:
+            click.echo("sitrep: error: ../shared not found; training needs its data", err=True)
+            sys.exit(3)
+        model_path = Path(str(resources.files("sitrep.events"))) / "models" / "event_type.joblib"
+        for line in train_models(shared, model_path):
+            click.echo(line)
+        if aliases:
+            alias_path = Path(str(resources.files("sitrep.evaluate"))) / "data" / "actor_aliases.tsv"
+            for line in learn_aliases(shared, alias_path):
+                click.echo(line)
+
+    @evaluate.command("quiet")
+    @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report here.")
+    @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+    def eval_quiet(json_path, quiet):
+        """List every event sitrep emits on TR-News (ordinary news) and score it against sitrep's own labels.
+
+        The labels (sitrep/evaluate/data/tr_news_labels.tsv) give, per article, the ACLED event types a
+        coder would record and the fatalities; everything else sitrep emits is a false alarm.
+
+        \b
+        Example:
+          sitrep eval quiet --json quiet.json
+        """
+        from sitrep.evaluate.quiet import format_quiet, run_quiet
+
+        report = run_quiet(progress=_progress_for(quiet))
+        if report is None:
+            click.echo("sitrep: error: ../shared/data/geoparsing/TR-News.xml not found", err=True)
+            sys.exit(3)
+        for line in format_quiet(report):
+            click.echo(line)
+        if json_path:
+            Path(json_path).write_text(json.dumps(report, indent=1), encoding="utf-8")

@@ -1,0 +1,211 @@
+"""`sitrep train`: learn the event-type models and the actor aliases from the data in ../shared.
+
+Reads only the TRAIN part of the 2020 ACLED extract (see acled.split_of), the 2015 extract, and,
+as examples of text that reports no conflict event, the GeoVirus and GeoWebNews articles. The
+TR-News articles and the 2020 test part are never read here: they are what `sitrep eval` reports.
+
+Writes sitrep/events/models/event_type.joblib and sitrep/evaluate/data/actor_aliases.tsv.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+from lxml import etree
+
+from sitrep.evaluate.acled import GoldEvent, normalise_actor, read_acled
+
+NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
+MAX_FEATURES = 60_000
+ALIAS_MIN_COUNT = 3  # a learned alias needs this many train notes agreeing
+ALIAS_MIN_SHARE = 0.6
+
+
+def gold_for_training(shared: Path) -> list[GoldEvent]:
+    rows = [g for g in read_acled(shared / "data/acled-2020-global/acled.csv") if g.split == "train"]
+    old = shared / "data/acled-2015-asia/acled.csv"
+    if old.is_file():
+        rows += list(read_acled(old))
+    return rows
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) > 30]
+
+
+def negative_texts(shared: Path) -> Iterator[str]:
+    """Windows of two sentences from general and health news (mostly no conflict events)."""
+    for name in NEGATIVE_CORPORA:
+        path = shared / name
+        if not path.is_file():
+            continue
+        for element in etree.parse(str(path)).getroot().iter("article"):
+            sentences = _sentences(element.findtext("text") or "")
+            for i in range(0, len(sentences), 2):
+                yield " ".join(sentences[i:i + 2])
+
+
+def train_models(shared: Path, out: Path) -> list[str]:
+    """Fit the type, sub-type and event/no-event models; returns lines describing what was fitted."""
+    import joblib
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from sitrep.events.classifier import model_text
+
+    started = time.perf_counter()
+    gold = gold_for_training(shared)
+    texts = [model_text(g.notes) for g in gold]
+
+    def fitted(x, y, c=4.0):
+        model = make_pipeline(
+            TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=MAX_FEATURES, dtype=np.float32),
+            LogisticRegression(C=c, max_iter=2000, class_weight="balanced"),
+        )
+        return model.fit(x, y)
+
+    type_model = fitted(texts, [g.event_type for g in gold])
+    with_sub = [(t, g.sub_event_type) for t, g in zip(texts, gold) if g.sub_event_type]
+    sub_model = fitted([t for t, _ in with_sub], [s for _, s in with_sub])
+    negatives = [model_text(t) for t in negative_texts(shared)]
+    event_model = fitted(texts + negatives, [1] * len(texts) + [0] * len(negatives), c=2.0)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump({"type": type_model, "sub_type": sub_model, "event": event_model,
+                 "trained_on": {"notes": len(gold), "negatives": len(negatives)}}, out, compress=3)
+    return [
+        f"event type model: {len(texts)} notes, {len(type_model.classes_)} types",
+        f"sub-event type model: {len(with_sub)} notes, {len(sub_model.classes_)} sub-types",
+        f"event/no-event model: {len(texts)} notes against {len(negatives)} news passages",
+        f"written {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s",
+    ]
+
+
+def learn_aliases(shared: Path, out: Path) -> list[str]:
+    """Which name sitrep gives each ACLED actor, learned by running the pipeline on train notes."""
+    from sitrep.pipeline import default_pipeline
+    from sitrep.evaluate.acled import actors_match, best_match
+
+    gold = [g for g in read_acled(shared / "data/acled-2020-global/acled.csv") if g.split == "train"]
+    by_id = {f"acled-{g.event_id}": g for g in gold}
+    pairs: dict[str, Counter] = defaultdict(Counter)
+    for result in default_pipeline().process(g.article() for g in gold):
+        g = by_id[result.article.id]
+        event = best_match(g, result.events)
+        if event is None:
+            continue
+        for gold_name, ours in ((g.actor1, event.actor1), (g.actor2, event.actor2)):
+            if gold_name and ours and not actors_match(gold_name, ours, {}):
+                pairs[normalise_actor(gold_name)][ours] += 1
+    lines = ["# ACLED actor name<TAB>the name sitrep gives it (learned by `sitrep train` on the train part)"]
+    kept = 0
+    for gold_name, counts in sorted(pairs.items()):
+        ours, n = counts.most_common(1)[0]
+        if n >= ALIAS_MIN_COUNT and n / sum(counts.values()) >= ALIAS_MIN_SHARE:
+            lines.append(f"{gold_name}\t{ours}")
+            kept += 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [f"actor aliases: {kept} learned from {len(gold)} train notes, written {out}"]
+
+
+# ------------------------------------------------------------------------ learned actor phrases
+
+PHRASE_MIN_NOTES = 6
+PHRASE_MIN_PRECISION = 0.85
+PHRASE_MAX_WORDS = 4
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’]*")
+_CONNECTORS = {"of", "al", "el", "and", "the", "de", "del", "la"}
+
+
+def _is_namey(word: str) -> bool:
+    return word[0].isupper() or word.lower() == "pro"
+
+
+def _phrases(text: str) -> set[str]:
+    """Runs of name-like words ('pro-Houthi', 'NAF', 'Saudi-led coalition', 'Popular Resistance'),
+    lower-cased: the phrases that can name a party."""
+    words = _TOKEN.findall(text)
+    found = set()
+    for i, word in enumerate(words):
+        if not _is_namey(word):
+            continue
+        for n in range(1, PHRASE_MAX_WORDS + 1):
+            run = words[i:i + n]
+            if len(run) < n or not all(_is_namey(w) or w.lower() in _CONNECTORS or w.lower() in ("led", "backed", "forces", "rebels", "militants", "militia") for w in run):
+                break
+            if run[-1].lower() in _CONNECTORS:
+                continue
+            found.add(" ".join(w.lower() for w in run))
+    return found
+
+
+def _generic_words() -> set[str]:
+    """Words that name no particular party; a learned phrase needs at least one other word."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitrep.events.vocab import vocab
+
+    words = vocab()
+    generic = set(STOP_WORDS)
+    for key in ("civilian_nouns", "state_force_nouns", "police_nouns", "nonstate_armed_nouns", "militia_nouns",
+                "protester_nouns", "rioter_nouns", "kill_lemmas", "injury_lemmas", "government_nouns"):
+        generic |= {w for word in words[key] for w in word.split()}
+        generic |= {w + "s" for word in words[key] for w in word.split()}
+    return generic
+
+
+def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
+    """Phrases that, in train notes, almost always come with one ACLED actor ('pro-Houthi', 'NAF')."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from sitrep.events.classifier import model_text
+
+    gold = gold_for_training(shared)
+    generic = _generic_words()
+    phrase_notes: Counter = Counter()
+    phrase_actor: dict[str, Counter] = defaultdict(Counter)
+    actor_inter: dict[str, Counter] = defaultdict(Counter)
+    for g in gold:
+        actors = {name for name in (g.actor1, g.actor2) if name}
+        for name, inter in ((g.actor1, g.inter1), (g.actor2, g.inter2)):
+            if name:
+                actor_inter[name][inter] += 1
+        for phrase in _phrases(model_text(g.notes)):
+            words = phrase.split()
+            if all(w in generic or w.isdigit() for w in words) or len(phrase) < 3:
+                continue
+            if words[0] in generic and words[0] != "pro" or words[-1] in STOP_WORDS or words[0] in _MONTHS or words[-1] in _MONTHS:
+                continue  # 'On May Turkish', 'Fighting': a sentence opening, not a name
+            phrase_notes[phrase] += 1
+            for name in actors:
+                phrase_actor[phrase][name] += 1
+    from sitrep.geo import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    rows = []
+    for phrase, total in phrase_notes.items():
+        if total < PHRASE_MIN_NOTES or not phrase_actor[phrase]:
+            continue
+        if gazetteer.lookup(phrase):
+            continue  # a place that goes with one actor is where it fights, not its name
+        name, together = phrase_actor[phrase].most_common(1)[0]
+        if together / total >= PHRASE_MIN_PRECISION and not name.startswith(("Civilians", "Protesters", "Rioters")):
+            rows.append((phrase, name, actor_inter[name].most_common(1)[0][0], together, total))
+    # a phrase inside a longer one with the same actor adds nothing
+    kept = [r for r in rows if not any(o[1] == r[1] and o[0] != r[0] and f" {r[0]} " in f" {o[0]} " and o[4] >= r[4] * 0.9 for o in rows)]
+    lines = ["# phrase<TAB>ACLED actor<TAB>inter<TAB>train notes with both<TAB>train notes with the phrase",
+             "# learned by `sitrep train` from the train part of the ACLED extracts"]
+    lines += [f"{p}\t{n}\t{i}\t{t}\t{total}" for p, n, i, t, total in sorted(kept)]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [f"actor phrases: {len(kept)} learned from {len(gold)} train notes, written {out}"]

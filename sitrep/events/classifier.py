@@ -1,0 +1,79 @@
+"""The learned part of event typing: models trained by `sitrep train` on ACLED notes.
+
+Three linear text models over TF-IDF word n-grams: the event type, the sub-event type, and whether a
+passage reports a conflict event at all. The rules find and frame events; these models settle the
+type where they are confident, and catch events the rules missed.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+MODEL_FILE = "event_type.joblib"
+_LEAD_DATE = re.compile(r"^\s*(?:on|around|between|in|during|from|overnight|since)\b[^,]{0,60}\d{4}[^,]{0,30},\s*", re.IGNORECASE)
+_TAGS = re.compile(r"\[[^\]]*\]")
+
+
+def model_text(text: str) -> str:
+    """What the models read: no leading 'On 9 May 2020,' and no coder tags such as '[size=no report]'."""
+    return _TAGS.sub(" ", _LEAD_DATE.sub("", text)).strip()
+
+
+@dataclass
+class Prediction:
+    event_type: str
+    type_probability: float
+    sub_event_type: str
+    sub_probability: float
+    event_probability: float
+
+
+@functools.lru_cache(maxsize=1)
+def _models() -> Optional[dict]:
+    path = resources.files("sitrep.events") / "models" / MODEL_FILE
+    if not path.is_file():
+        return None  # not trained yet: the rules work alone
+    import joblib
+
+    return joblib.load(str(path))
+
+
+def available() -> bool:
+    return _models() is not None
+
+
+def predict(texts: list[str]) -> list[Prediction]:
+    models = _models()
+    if models is None or not texts:
+        return []
+    cleaned = [model_text(t) for t in texts]
+    type_probs = models["type"].predict_proba(cleaned)
+    sub_probs = models["sub_type"].predict_proba(cleaned)
+    event_probs = models["event"].predict_proba(cleaned)
+    type_classes, sub_classes = models["type"].classes_, models["sub_type"].classes_
+    positive = list(models["event"].classes_).index(1)
+    out = []
+    for tp, sp, ep in zip(type_probs, sub_probs, event_probs):
+        ti, si = int(tp.argmax()), int(sp.argmax())
+        out.append(Prediction(str(type_classes[ti]), float(tp[ti]), str(sub_classes[si]), float(sp[si]), float(ep[positive])))
+    return out
+
+
+def sub_type_given(text: str, event_type: str) -> tuple[Optional[str], float]:
+    """The most likely sub-type within a given type, with its probability among that type's sub-types."""
+    from sitrep.records import SUB_EVENT_TO_TYPE
+
+    models = _models()
+    if models is None:
+        return None, 0.0
+    probs = models["sub_type"].predict_proba([model_text(text)])[0]
+    classes = models["sub_type"].classes_
+    allowed = [(float(p), str(c)) for p, c in zip(probs, classes) if SUB_EVENT_TO_TYPE.get(str(c)) == event_type]
+    if not allowed:
+        return None, 0.0
+    total = sum(p for p, _ in allowed) or 1.0
+    best_p, best = max(allowed)
+    return best, best_p / total
