@@ -196,8 +196,8 @@ def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
     for phrase, total in phrase_notes.items():
         if total < PHRASE_MIN_NOTES or not phrase_actor[phrase]:
             continue
-        if gazetteer.lookup(phrase):
-            continue  # a place that goes with one actor is where it fights, not its name
+        if gazetteer.lookup(phrase) or any(gazetteer.demonym(w) or gazetteer.lookup(w) for w in phrase.split() if len(w) > 3):
+            continue  # a place or nationality that goes with one actor is where it fights, not its name
         name, together = phrase_actor[phrase].most_common(1)[0]
         if together / total >= PHRASE_MIN_PRECISION and not name.startswith(("Civilians", "Protesters", "Rioters")):
             rows.append((phrase, name, actor_inter[name].most_common(1)[0][0], together, total))

@@ -105,8 +105,8 @@ class ActorNamer:
         country = self.country_of(phrase) or event_country
         code, cname = country if country else ("", "")
         actor = self._named(f"{text} {noun}" if noun else text, code, cname) or self._named(text, code, cname)
-        if actor is None:
-            actor = learned_actor(text)
+        if actor is None and self.country_of(phrase) is None:
+            actor = learned_actor(text)  # 'Iraqi forces' are named by the rules, never by co-occurrence
         if actor is None:
             actor = self._generic(phrase, code, cname, noun)
         if actor is not None:

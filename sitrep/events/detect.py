@@ -112,9 +112,17 @@ def reports_real_event(trigger: Token, sentence: SpacySpan, phrase: SpacySpan | 
     inside = set(range(phrase.start, phrase.end)) if phrase is not None else {trigger.i}
     if _figurative(trigger, sentence, words, inside):
         return False
-    if trigger.pos_ in ("NOUN", "PROPN") and (_generic_noun_use(trigger) or _described_not_reported(trigger)):
+    if trigger.pos_ in ("NOUN", "PROPN") and (_generic_noun_use(trigger) or _described_not_reported(trigger) or _grievance(trigger, words)):
         return False
     return True
+
+
+def _grievance(trigger: Token, words: dict) -> bool:
+    """'protested against the arrest of X', 'demanding the release': what a protest is about."""
+    head = trigger.head
+    if trigger.dep_ == "pobj" and head.lower_ in words["grievance_prepositions"]:
+        return True
+    return trigger.dep_ == "dobj" and head.lemma_.lower() in ("demand", "denounce", "condemn", "protest", "decry", "oppose")
 
 
 def _described_not_reported(trigger: Token) -> bool:

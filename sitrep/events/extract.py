@@ -241,7 +241,8 @@ class EventExtractor:
             agents = agents[:1]
         if mention.rule["id"] in ("take_control", "capture") and not patients:
             patients = [a for a in _withdrawing(sentence, self.namer, country) if a.name not in {x.name for x in agents}]
-        sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence, _neighbour_text(sentence))
+        sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence,
+                               _neighbour_text(sentence), mention.trigger)
         if sub_type is None:
             return None
         event_type = SUB_EVENT_TO_TYPE[sub_type]
@@ -551,6 +552,13 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     return draft
 
 
+def _without_follow_up_arrests(drafts: list[Draft]) -> list[Draft]:
+    """Arrests after an attack or a protest are part of that story; ACLED codes arrests on their own."""
+    if all(d.sub_event_type == "Arrests" for d in drafts):
+        return drafts
+    return [d for d in drafts if d.sub_event_type != "Arrests"]
+
+
 def _name_the_rebels(drafts: list[Draft]) -> None:
     """'the rebels' in a story that names one rebel group (M23 rebels ... the rebels) is that group."""
     named = {a.name: a for d in drafts for a in d.agents + d.patients
@@ -583,6 +591,7 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     merged = merge_drafts(extractor.drafts(body_end))
     if classifier.available():
         merged = settle_with_model(merged, extractor, body_end)
+    merged = _without_follow_up_arrests(merged)
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
     _name_the_rebels(merged)
     return [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]

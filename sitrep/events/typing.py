@@ -25,8 +25,28 @@ def sentence_has_lemma(sentence: SpacySpan, lemma: str) -> bool:
     return any(token.lemma_ == lemma for token in sentence)
 
 
+def _takes_a_place(trigger_token) -> bool:
+    """The object of 'captured'/'seized' is a place: a named place or a word like town or base."""
+    if trigger_token is None:
+        return True
+    words = vocab()["place_object_nouns"]
+    objects = [c for c in trigger_token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger_token.dep_ in ("nsubj",) and trigger_token.lemma_ == "fall":
+        return True  # 'the town fell': the subject is the place
+    if trigger_token.lemma_ == "fall":
+        objects = [trigger_token.head] if trigger_token.head.dep_ == "nsubj" else [c for c in trigger_token.children if c.dep_ == "nsubj"]
+    if trigger_token.pos_ == "NOUN":  # 'the capture of the town'
+        objects = [g for c in trigger_token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in words or obj.lower_ in words:
+            return True
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words for t in obj.subtree):
+            return True  # 'the rest of the district', 'parts of the city'
+    return False
+
+
 def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list[Actor],
-                sentence: SpacySpan, context: str) -> Optional[str]:
+                sentence: SpacySpan, context: str, trigger_token=None) -> Optional[str]:
     """The sub-event type for a mention, or None when it does not hold up as an ACLED event.
 
     `context` is the sentence with its neighbours, where protests find their police response.
@@ -42,6 +62,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return weapon
         if rule_id == "attack" and sentence_has_lemma(sentence, "strike") and agent_inter not in ARMED_INTERS:
             return None  # a strike with no weapon and no armed party is a labour strike
+    if rule_id == "capture" and not _takes_a_place(trigger_token):
+        return None  # 'police seized drugs', 'captured a suspect': no territory changed hands
     if sub_type in TERRITORY or rule_id in ("take_control", "capture"):
         if agent_inter == 1:
             return "Government regains territory"

@@ -1,0 +1,400 @@
+"""Verbal events: what parties say or decide (appeals, demands, threats, accusations, agreements...)
+typed with PLOVER, with who says it (actor), to whom (recipient) and the words as evidence.
+
+ACLED leaves statements out; sitrep reports them as events with an empty ACLED ``event_type`` and
+a ``plover_type`` (REQUEST, THREATEN...). The cue words are data (data/verbal_cues.jsonl).
+
+How a sentence is typed
+-----------------------
+1. Every token whose lemma (or lemma + particle, "call on") is a cue is a candidate.
+2. Reporting verbs ("said", "announced", "told") are transparent: the cue inside what was said
+   counts as if it were the sentence's main verb ("X said it would release" is about releasing).
+3. Negation turns acceptance into rejection ("did not agree", "refused to meet"); a modal inside
+   what was said adds intent: "must"/"should" make a DEMAND, "will"/"would" an AGREE (or a
+   THREATEN when what is promised is violence or a sanction).
+4. The shallowest candidate in the parse wins (then the earliest): it is what the sentence is
+   about; the rest are details of it.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from sitrep.dates import event_date_for_span
+from sitrep.events.actors import ActorNamer, phrase_for
+from sitrep.geo import place_for_span
+from sitrep.language.quotes import Attributor, Quote, Person
+from sitrep.records import Actor, Article, DateMention, Event, PlaceMention, Span, interaction_code
+
+# verbs that only report speech: their content decides the type
+REPORTING_LEMMAS = frozenset({
+    "say", "tell", "announce", "state", "declare", "report", "add", "note", "explain", "write",
+    "tweet", "claim", "quote", "confirm", "indicate", "suggest", "believe", "think", "stress",
+    "reiterate", "express", "voice", "make", "issue", "release_statement",
+})
+NEGATING_LEMMAS = frozenset({"refuse", "decline", "fail", "reject"})
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+INTENT_MODALS = frozenset({"will", "would", "'ll", "shall"})
+FORCEFUL_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "SANCTION"})
+ACCEPTING_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "AID", "SUPPORT"})
+RECIPIENT_PREPS = frozenset({"on", "upon", "to", "with", "against", "of", "for", "from"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FORCE"})
+VERBAL_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Cue:
+    plover: str
+    verbal: bool
+
+
+@dataclass
+class Typed:
+    """One sentence's PLOVER reading: the type, its trigger token, who and to whom."""
+    plover: str
+    verbal: bool
+    trigger: Token
+    actor: Optional[SpacySpan] = None
+    recipient: Optional[SpacySpan] = None
+    negated: bool = False
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict:
+    """Cue tables from data/verbal_cues.jsonl: verbs, nouns, (verb, particle) pairs and phrases."""
+    text = (resources.files("sitrep.events") / "data" / "verbal_cues.jsonl").read_text(encoding="utf-8")
+    verbs: dict[str, Cue] = {}
+    nouns: dict[str, Cue] = {}
+    preps: dict[tuple[str, str], Cue] = {}
+    phrases: dict[str, Cue] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("//"):
+            continue
+        entry = json.loads(line)
+        cue = Cue(entry["plover"], bool(entry.get("verbal")))
+        for lemma in entry.get("verbs", []):
+            verbs.setdefault(lemma, cue)  # first line wins: the file lists the stronger reading first
+        for lemma in entry.get("nouns", []):
+            nouns.setdefault(lemma, cue)
+        for lemma, particles in entry.get("preps", {}).items():
+            for particle in particles:
+                preps.setdefault((lemma, particle), cue)
+        for phrase in entry.get("phrases", []):
+            phrases.setdefault(phrase, cue)
+    return {"verbs": verbs, "nouns": nouns, "preps": preps, "phrases": phrases}
+
+
+def plover_types() -> list[str]:
+    """The PLOVER types sitrep can assign, in data-file order."""
+    seen: list[str] = []
+    for table in cues().values():
+        for cue in table.values():
+            if cue.plover not in seen:
+                seen.append(cue.plover)
+    return seen
+
+
+def verbal_plover_types() -> frozenset[str]:
+    return frozenset(c.plover for table in cues().values() for c in table.values() if c.verbal)
+
+
+# ---------------------------------------------------------------------------------------------
+# Typing one sentence
+
+
+def type_sentence(sentence: SpacySpan) -> Optional[Typed]:
+    """The sentence's main PLOVER event, or None when it has no cue."""
+    candidates = []
+    for token in sentence:
+        cue = _cue_for(token)
+        if cue is None:
+            continue
+        depth = _depth(token)
+        candidates.append((depth, token.i, token, cue))
+    if not candidates:
+        return None
+    _, _, trigger, cue = min(candidates, key=lambda c: (c[0], c[1]))
+    plover, negated = _adjust(trigger, cue.plover)
+    verbal = cue.verbal or plover in verbal_plover_types()
+    return Typed(plover, verbal, trigger, _actor_phrase(trigger), _recipient_phrase(trigger), negated)
+
+
+def _cue_for(token: Token) -> Optional[Cue]:
+    table = cues()
+    lemma = token.lemma_.lower()
+    if token.pos_ in ("VERB", "AUX"):
+        if lemma in REPORTING_LEMMAS:
+            return None
+        for child in token.children:
+            if child.dep_ in ("prep", "prt", "dobj") and (lemma, child.lower_) in table["preps"]:
+                return table["preps"][(lemma, child.lower_)]
+        if lemma in table["verbs"]:
+            return table["verbs"][lemma]
+        if token.lower_ in OBLIGATION_MODALS and token.dep_ == "aux":
+            return table["phrases"].get(token.lower_)
+        return None
+    if token.pos_ == "NOUN" and lemma in table["nouns"]:
+        # a noun cue counts when it is what a clause is about ('issued a warning', 'the talks')
+        if token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "ROOT", "attr", "appos"):
+            return table["nouns"][lemma]
+    if token.lower_ in OBLIGATION_MODALS and token.dep_ == "aux":
+        return table["phrases"].get(token.lower_)
+    for phrase, cue in table["phrases"].items():
+        words = phrase.split()
+        if len(words) > 1 and token.lower_ == words[0]:
+            following = [t.lower_ for t in token.doc[token.i: token.i + len(words)]]
+            if following == words:
+                return cue
+    return None
+
+
+def _depth(token: Token) -> float:
+    """Steps to the sentence root, not counting reporting verbs (they are transparent)."""
+    depth = 0.0
+    node = token
+    while node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORTING_LEMMAS:
+            continue
+        depth += 1
+    if token.pos_ == "NOUN":
+        depth += 0.5  # a verb cue at the same depth says more than a noun cue
+    if token.dep_ == "aux":
+        depth += 0.25  # 'must' sits under its verb: the verb's own cue comes first
+    return depth
+
+
+def _adjust(trigger: Token, plover: str) -> tuple[str, bool]:
+    """Negation and modality: 'did not agree' -> REJECT; 'said they will release' -> AGREE."""
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    head = trigger.head
+    if trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in NEGATING_LEMMAS:
+        negated = True
+    if negated and plover in ACCEPTING_TYPES:
+        return "REJECT", True
+    modals = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    under_report = trigger.dep_ in ("ccomp", "conj") and _reported(trigger)
+    if under_report and modals & OBLIGATION_MODALS:
+        return "DEMAND", negated
+    if under_report and modals & INTENT_MODALS:
+        if plover in FORCEFUL_TYPES:
+            return "THREATEN", negated
+        if plover in ACCEPTING_TYPES:
+            return "AGREE", negated
+    return plover, negated
+
+
+def _reported(token: Token) -> bool:
+    node = token
+    while node.head is not node:
+        node = node.head
+        if node.lemma_.lower() in REPORTING_LEMMAS:
+            return True
+    return False
+
+
+def _actor_phrase(trigger: Token) -> Optional[SpacySpan]:
+    """Who does the trigger: its subject, else its head verb's (xcomp, conj, 'refused to meet'),
+    else the agent of a passive ('was opposed by X'), else a reporting verb's subject."""
+    node = trigger
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "nsubj":
+                return _noun_phrase(child)
+            if child.dep_ == "agent":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return _noun_phrase(grand)
+        if trigger.pos_ == "NOUN":
+            for child in node.children:
+                if child.dep_ in ("poss",) or (child.dep_ == "prep" and child.lower_ in ("by", "from")):
+                    target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if target is not None:
+                        return _noun_phrase(target)
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _recipient_phrase(trigger: Token) -> Optional[SpacySpan]:
+    """To whom: the object ('urged the rebels'), or 'call on X', 'talks with X', 'accused X of'."""
+    candidates = []
+    for child in trigger.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            candidates.append(child)
+        elif child.dep_ in ("prep", "prt") and child.lower_ in RECIPIENT_PREPS:
+            candidates.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "nsubjpass":
+            candidates.append(child)
+    for token in candidates:
+        if _is_party(token):
+            return _noun_phrase(token)
+    return None
+
+
+def _is_party(token: Token) -> bool:
+    """A noun that names a party (person, group, state), not a thing or an idea."""
+    if token.ent_type_ in ACTOR_LABELS:
+        return True
+    party_words = {"party", "parties", "government", "rebel", "leader", "official", "force", "army",
+                   "militant", "group", "side", "country", "state", "president", "minister", "police",
+                   "opposition", "people", "citizen", "ally", "neighbor", "neighbour", "authority",
+                   "regime", "protester", "soldier", "troop", "militia", "member", "community", "nation"}
+    return token.lemma_.lower() in party_words or token.pos_ == "PROPN"
+
+
+def _noun_phrase(token: Token) -> SpacySpan:
+    """The words naming a party, without relative clauses or trailing prepositional detail."""
+    doc = token.doc
+    left = token.left_edge.i
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "appos") or (child.dep_ == "prep" and child.lower_ in ("of", "in")):
+            right = max(right, child.right_edge.i if child.dep_ != "appos" else right)
+    span = doc[left: right + 1]
+    while len(span) > 1 and (span[0].pos_ in ("DET", "PUNCT") or span[0].lower_ in ("all", "both")):
+        span = span[1:]
+    return span
+
+
+# ---------------------------------------------------------------------------------------------
+# Events for the pipeline
+
+
+def verbal_events(article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention]) -> list[Event]:
+    """The article's verbal events (PLOVER types ACLED leaves out), one per sentence that has one,
+    each with actor, recipient, the quote or reported speech as evidence, date and place."""
+    return VerbalExtractor(article, doc, places, dates).events()
+
+
+class VerbalExtractor:
+    def __init__(self, article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention]):
+        from sitrep.events.extract import CountryLookup, _article_country  # the events stage's own helpers
+
+        self.article, self.doc, self.places, self.dates = article, doc, places, dates
+        self.namer = ActorNamer(CountryLookup(places))
+        self.country = _article_country(places)
+        self.attributor = Attributor(doc)
+        self.quotes = self.attributor.quotes()
+
+    def events(self) -> list[Event]:
+        from sitrep.language import segment_of
+
+        found: list[Event] = []
+        for sentence in self.doc.sents:
+            if segment_of(sentence) != "body":
+                continue
+            typed = type_sentence(sentence)
+            if typed is None or not typed.verbal:
+                continue
+            event = self._event(sentence, typed)
+            if event is not None:
+                found.append(event)
+        return found
+
+    def _event(self, sentence: SpacySpan, typed: Typed) -> Optional[Event]:
+        quote = self._quote_around(typed.trigger)
+        actor, actor_spans = self._speaker(typed, quote)
+        if actor is None:
+            return None  # a statement with no one saying it is not an event
+        recipient = self.namer.name(typed.recipient, self.country) if typed.recipient is not None else None
+        if recipient is not None and recipient.name == actor.name:
+            recipient = None
+        event = Event(article_id=self.article.id, plover_type=typed.plover, confidence=VERBAL_CONFIDENCE)
+        event.actor1, event.inter1 = actor.name, actor.inter
+        if recipient is not None:
+            event.actor2, event.inter2 = recipient.name, recipient.inter
+        event.interaction = interaction_code(event.inter1, event.inter2)
+        event.notes = " ".join(sentence.text.split())
+        event.evidence.append(_span("plover_type", typed.trigger.idx, typed.trigger.idx + len(typed.trigger.text), self.doc.text))
+        event.evidence.extend(actor_spans)
+        if recipient is not None:
+            event.evidence.append(_span("actor2", typed.recipient.start_char, typed.recipient.end_char, self.doc.text))
+        if quote is not None:
+            event.evidence.append(_span("quote", quote.start, quote.end, self.doc.text))
+        else:
+            event.evidence.append(_span("statement", sentence.start_char, sentence.end_char, self.doc.text))
+        self._place_and_date(event, sentence)
+        return event
+
+    def _quote_around(self, token: Token) -> Optional[Quote]:
+        for quote in self.quotes:
+            if quote.start <= token.idx < quote.end:
+                return quote
+        return None
+
+    def _speaker(self, typed: Typed, quote: Optional[Quote]) -> tuple[Optional[Actor], list[Span]]:
+        """The actor who says it, named ACLED's way, with the words that say who it is."""
+        phrase = typed.actor
+        person: Optional[Person] = None
+        spans: list[Span] = []
+        first_person = phrase is not None and phrase.root.lower_ in ("we", "i", "us")
+        if quote is not None and (phrase is None or first_person or _inside(phrase, quote)):
+            person = quote.person
+            if person is None and quote.speaker_start >= 0:
+                phrase = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+            elif person is not None:
+                spans.append(_span("actor1", quote.speaker_start, quote.speaker_end, self.doc.text))
+        elif phrase is not None and phrase.root.lower_ in ("he", "she") :
+            person = self.attributor.person_before(phrase.start_char)
+            spans.append(_span("actor1", phrase.start_char, phrase.end_char, self.doc.text))
+        elif phrase is not None and phrase.root.ent_type_ == "PERSON":
+            person = self.attributor.person_named(phrase.root)
+        if person is not None:
+            spans.append(_span("actor1", person.intro_start, person.intro_end, self.doc.text))
+            return self._actor_of_person(person), spans
+        if phrase is None or phrase.root.lower_ in ("they", "it", "we", "i", "who", "which"):
+            return None, []
+        actor = self.namer.name(phrase, self.country)
+        if actor is None and phrase.root.ent_type_ in ("ORG", "GPE", "NORP"):
+            actor = Actor(name=phrase.text, inter=8 if phrase.root.ent_type_ == "ORG" else 1)
+        if actor is None:
+            return None, []
+        spans.append(_span("actor1", phrase.start_char, phrase.end_char, self.doc.text))
+        return actor, spans
+
+    def _actor_of_person(self, person: Person) -> Actor:
+        """A person speaks for their organisation ('State Department' -> Government of the United
+        States); with none named, the person is the actor."""
+        intro = self.doc.char_span(person.intro_start, person.intro_end, alignment_mode="expand")
+        if intro is not None and person.organisation:
+            index = intro.text.find(person.organisation)
+            if index >= 0:
+                start = intro.start_char + index
+                org = self.doc.char_span(start, start + len(person.organisation), alignment_mode="expand")
+                if org is not None:
+                    for candidate in (org, intro):
+                        named = self.namer.name(candidate, self.country, "government" if candidate.root.ent_type_ == "NORP" else "")
+                        if named is not None:
+                            return named
+                    return Actor(name=person.organisation, inter=1 if "ministry" in person.organisation.lower() else 8)
+        name = person.name if not person.title else f"{person.name} ({person.title})"
+        return Actor(name=name, inter=0)
+
+    def _place_and_date(self, event: Event, sentence: SpacySpan) -> None:
+        event.event_date, event.time_precision, _ = event_date_for_span(
+            self.dates, sentence.start_char, sentence.end_char, self.article.published, self.doc.text)
+        mention = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
+        if mention is None or mention.place is None:
+            if self.country:
+                event.country = self.country[1]
+            return
+        place = mention.place
+        event.location, event.latitude, event.longitude = place.name, place.latitude, place.longitude
+        event.geonameid, event.country, event.iso3 = place.geonameid, place.country, place.iso3
+        event.admin1, event.admin2, event.geo_precision = place.admin1, place.admin2, mention.geo_precision
+
+
+def _inside(phrase: SpacySpan, quote: Quote) -> bool:
+    return quote.start <= phrase.start_char and phrase.end_char <= quote.end
+
+
+def _span(field: str, start: int, end: int, text: str) -> Span:
+    return Span(field=field, start=start, end=end, text=text[start:end])
