@@ -51,8 +51,11 @@ def _governs_death(token: Token, limit: int = 3) -> Optional[Token]:
 
 
 def _in_excluded_frame(token: Token) -> bool:
-    """'among the dead were 3 children' and 'including two soldiers' split a total; they are not a total."""
+    """'among the dead were 3 children' and 'including two soldiers' split a total; they are not a total.
+    'by two armed men' counts attackers."""
     for ancestor in token.ancestors:
+        if ancestor.dep_ == "agent":
+            return True
         if ancestor.dep_ == "prep" and ancestor.lower_ in ("among", "including", "of"):
             return True
         if ancestor.lemma_ in ("include",):
@@ -82,9 +85,59 @@ def deaths_in(sentence: SpacySpan) -> list[DeathCount]:
         death = _governs_death(token)
         if death is None or _in_excluded_frame(token):
             continue
+        value = _mixed_with_injuries(death, value)
+        if value is None:
+            continue
         start = min(token.idx, death.idx)
         end = max(token.idx + len(token.text), death.idx + len(death.text))
         found.append(DeathCount(value, start, end, sentence.doc.text[start:end]))
+    return found
+
+
+def _mixed_with_injuries(death: Token, value: int) -> Optional[int]:
+    """'killed or injured 4': no death count; 'killed and wounded 7': ACLED counts half."""
+    injuries = vocab()["injury_lemmas"]
+    for other in list(death.conjuncts):
+        if any(c.dep_ in ("dobj", "nsubjpass", "nsubj") for c in other.children):
+            continue  # 'killing three and wounding five others': two counts, not one shared
+        if other.lemma_.lower() in injuries:
+            joiner = [c.lower_ for c in death.children if c.dep_ == "cc"] + [c.lower_ for c in other.head.children if c.dep_ == "cc"]
+            return None if "or" in joiner else value // 2
+    return value
+
+
+def _kills(token: Token) -> bool:
+    """'killed', 'assassinated', and 'shot dead' / 'beaten to death'."""
+    words = vocab()
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return False
+    if lemma in words["killing_verbs"]:
+        return True
+    if lemma in words["to_death_verbs"]:
+        for child in token.children:
+            if child.lower_ in ("dead",) and child.dep_ in ("acomp", "oprd", "advmod", "amod", "xcomp", "dobj"):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "to" and any(g.lower_ == "death" for g in child.children):
+                return True
+    return False
+
+
+def single_victims(sentence: SpacySpan) -> list[DeathCount]:
+    """Victims named one by one ('a man was shot dead', 'killing a woman and her son')."""
+    found = []
+    for token in sentence:
+        if not _kills(token) or _mixed_with_injuries(token, 1) is None:
+            continue
+        victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        for victim in victims:
+            if any(c.dep_ == "nummod" or c.like_num for c in victim.children) or victim.like_num:
+                continue  # counted as a number
+            people = [victim] + list(victim.conjuncts)
+            count = sum(1 for p in people if p.tag_ in ("NN", "NNP") and p.pos_ in ("NOUN", "PROPN"))
+            if count and not any(p.tag_ in ("NNS", "NNPS") for p in people):
+                start, end = min(victim.idx, token.idx), max(token.idx + len(token.text), victim.idx + len(victim.text))
+                found.append(DeathCount(count, start, end, sentence.doc.text[start:end]))
     return found
 
 
@@ -93,7 +146,7 @@ def states_no_deaths(sentence: SpacySpan) -> bool:
 
 
 def sentence_total(sentence: SpacySpan) -> Optional[DeathCount]:
-    counts = deaths_in(sentence)
+    counts = deaths_in(sentence) or single_victims(sentence)
     if not counts:
         return None
     total = sum(c.number for c in counts)
