@@ -60,7 +60,9 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
         if sports and not any(ent.label_ == "FORCE" for ent in sentence.ents):
             continue  # 'the boys fought for every ball'
         if _habitual_clause(trigger):
-            continue  # 'bandits have killed thousands over the past decade': a trend, not an event
+            continue
+        if contains_cue(sentence.text.lower(), vocab()["accident_cues"]) and not any(ent.label_ == "FORCE" for ent in sentence.ents):
+            continue  # 'killed after crashing his car', 'a gas explosion': deaths, but no one's violence  # 'bandits have killed thousands over the past decade': a trend, not an event
         seen.update(range(start, end))
         mentions.append(Mention(trigger, doc[start:end], sentence, rule))
     return _without_consequences(mentions)

@@ -462,7 +462,8 @@ def _confidence(draft: Draft, has_place: bool) -> float:
 
 MODEL_TYPE_CONFIDENCE = 0.75  # the model overrides the rules' event type only when this sure
 MODEL_SUB_CONFIDENCE = 0.6
-MODEL_EVENT_CONFIDENCE = 0.85  # a passage the rules found nothing in becomes an event when this sure
+MODEL_EVENT_CONFIDENCE = 0.85
+MODEL_VETO = 0.3  # below this, the event model says the passage is ordinary news, whatever word the rules caught  # a passage the rules found nothing in becomes an event when this sure
 # sub-types the rules chose on explicit words (tear gas, a weapon, an arrest): the model must be very sure
 # read from the sentences around the event (the police response), which the model does not see
 RULE_ONLY_SUB_TYPES = {"Protest with intervention", "Excessive force against protesters", "Arrests", "Agreement"}
@@ -484,6 +485,10 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
     """Let the learned models settle types the rules are unsure of, and find events the rules missed."""
     doc = extractor.doc
     predictions = classifier.predict([_draft_text(d, doc) for d in drafts])
+    kept = [(d, p) for d, p in zip(drafts, predictions)
+            if p.event_probability >= MODEL_VETO or d.sub_event_type in RULE_TERRITORY_TRIGGERS | {"Agreement"}]
+    drafts = [d for d, _ in kept]
+    predictions = [p for _, p in kept]
     for draft, prediction in zip(drafts, predictions):
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
@@ -501,7 +506,25 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         found = _model_found_event(extractor, body_end)
         if found is not None:
             drafts = [found]
-    return drafts
+    return _one_violent_event_per_place(drafts)
+
+
+def _one_violent_event_per_place(drafts: list[Draft]) -> list[Draft]:
+    """A bombing told as 'the blast', 'the attack' and 'the explosion' is one event: violent mentions on
+    the same day and place with compatible parties fold into the best-supported one."""
+    from sitrep.events.merge import _actors_compatible, _dates_compatible, _places_compatible, absorb
+
+    ordered = sorted(drafts, key=lambda d: -(d.mentions + 2 * bool(d.agents and d.patients)))
+    kept: list[Draft] = []
+    for draft in ordered:
+        target = next((k for k in kept if draft.event_type in VIOLENT_TYPES and k.event_type in VIOLENT_TYPES
+                       and _dates_compatible(k, draft) and _places_compatible(k, draft) and _actors_compatible(k, draft)), None)
+        if target is None:
+            kept.append(draft)
+        else:
+            draft.anaphoric = True
+            absorb(target, draft)
+    return sorted(kept, key=lambda d: min(d.sentence_starts))
 
 
 def _reframe(draft: Draft, extractor: "EventExtractor") -> tuple[list[Actor], list[Actor]]:

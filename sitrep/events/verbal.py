@@ -45,6 +45,7 @@ ACCEPTING_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "AID", 
 RECIPIENT_PREPS = frozenset({"on", "upon", "to", "with", "against", "of", "for", "from"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FORCE"})
 VERBAL_CONFIDENCE = 0.6
+MODIFIER_DEPS = frozenset({"acl", "amod", "compound", "nmod"})
 
 
 @dataclass(frozen=True)
@@ -129,8 +130,9 @@ def _cue_for(token: Token) -> Optional[Cue]:
     table = cues()
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
-        if lemma in REPORTING_LEMMAS:
-            return None
+        modifier = token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS)
+        if lemma in REPORTING_LEMMAS or modifier:
+            return None  # 'militias funded by Iran' describes the militias; it is no clause
         for child in token.children:
             if child.dep_ in ("prep", "prt", "dobj") and (lemma, child.lower_) in table["preps"]:
                 return table["preps"][(lemma, child.lower_)]
@@ -158,7 +160,7 @@ def _depth(token: Token) -> float:
     """Steps to the sentence root, not counting reporting verbs (they are transparent)."""
     depth = 0.0
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in REPORTING_LEMMAS:
             continue
@@ -192,7 +194,7 @@ def _adjust(trigger: Token, plover: str) -> tuple[str, bool]:
 
 def _reported(token: Token) -> bool:
     node = token
-    while node.head is not node:
+    while node.head.i != node.i:
         node = node.head
         if node.lemma_.lower() in REPORTING_LEMMAS:
             return True
@@ -217,7 +219,7 @@ def _actor_phrase(trigger: Token) -> Optional[SpacySpan]:
                     target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
                     if target is not None:
                         return _noun_phrase(target)
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -292,7 +294,7 @@ class VerbalExtractor:
             if segment_of(sentence) != "body":
                 continue
             typed = type_sentence(sentence)
-            if typed is None or not typed.verbal:
+            if typed is None or not typed.verbal or self._is_background(sentence):
                 continue
             event = self._event(sentence, typed)
             if event is not None:
@@ -304,7 +306,7 @@ class VerbalExtractor:
         actor, actor_spans = self._speaker(typed, quote)
         if actor is None:
             return None  # a statement with no one saying it is not an event
-        recipient = self.namer.name(typed.recipient, self.country) if typed.recipient is not None else None
+        recipient = self._party(typed.recipient) if typed.recipient is not None else None
         if recipient is not None and recipient.name == actor.name:
             recipient = None
         event = Event(article_id=self.article.id, plover_type=typed.plover, confidence=VERBAL_CONFIDENCE)
@@ -323,6 +325,10 @@ class VerbalExtractor:
             event.evidence.append(_span("statement", sentence.start_char, sentence.end_char, self.doc.text))
         self._place_and_date(event, sentence)
         return event
+
+    def _is_background(self, sentence: SpacySpan) -> bool:
+        """A statement dated in the past as context ('opposed last month') is not news."""
+        return any(m.background and sentence.start_char <= m.start < sentence.end_char for m in self.dates)
 
     def _quote_around(self, token: Token) -> Optional[Quote]:
         for quote in self.quotes:
@@ -352,13 +358,27 @@ class VerbalExtractor:
             return self._actor_of_person(person), spans
         if phrase is None or phrase.root.lower_ in ("they", "it", "we", "i", "who", "which"):
             return None, []
-        actor = self.namer.name(phrase, self.country)
-        if actor is None and phrase.root.ent_type_ in ("ORG", "GPE", "NORP"):
-            actor = Actor(name=phrase.text, inter=8 if phrase.root.ent_type_ == "ORG" else 1)
+        actor = self._party(phrase)
         if actor is None:
             return None, []
         spans.append(_span("actor1", phrase.start_char, phrase.end_char, self.doc.text))
         return actor, spans
+
+    def _party(self, phrase: SpacySpan) -> Optional[Actor]:
+        """A party named ACLED's way; the article's country is assumed only for phrases that name
+        no one ('the government'), never for a named person or organisation ('Trump administration')."""
+        named = any(ent.label_ in ("PERSON", "ORG") for ent in phrase.ents)
+        actor = self.namer.name(phrase, None if named else self.country)
+        if actor is not None:
+            return actor
+        pointed = self.namer.country_of(phrase)  # 'Baghdad' said or was urged: its government
+        if pointed is not None and phrase.root.ent_type_ in ("GPE", "NORP"):
+            return Actor(name=f"Government of {pointed[1]}", inter=1, country_code=pointed[0])
+        if named or phrase.root.ent_type_ in ACTOR_LABELS or _is_party(phrase.root):
+            words = self.namer.words
+            inter = 1 if phrase.root.lemma_.lower() in words["government_nouns"] else 0
+            return Actor(name=phrase.text, inter=inter)
+        return None
 
     def _actor_of_person(self, person: Person) -> Actor:
         """A person speaks for their organisation ('State Department' -> Government of the United
