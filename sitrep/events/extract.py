@@ -208,7 +208,7 @@ class EventExtractor:
             return None
         if _clause_is_background(mention, self.dates):
             return None
-        if _stale(date_mention, self.article.published):
+        if _stale(date_mention, self.article.published) or _long_ago(date_iso, date_explicit_in(sentence, date_mention), self.article.published):
             return None
         place = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
         place_explicit = place is not None and sentence.start_char <= place.start < sentence.end_char
@@ -244,6 +244,8 @@ class EventExtractor:
         sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence,
                                _neighbour_text(sentence), mention.trigger)
         if sub_type is None:
+            return None
+        if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and _ordinary_crime(mention, agents, self.doc):
             return None
         event_type = SUB_EVENT_TO_TYPE[sub_type]
         if agents:
@@ -362,6 +364,36 @@ def _clause_is_background(mention: Mention, dates: list[DateMention]) -> bool:
         if clause.dep_ == "ROOT":
             break
     return False
+
+
+LONG_AGO_DAYS = 60  # an event dated this long before the report is history, not news
+
+
+def date_explicit_in(sentence: SpacySpan, mention: Optional[DateMention]) -> bool:
+    return mention is not None and sentence.start_char <= mention.start < sentence.end_char
+
+
+def _long_ago(date_iso: Optional[str], explicit: bool, published) -> bool:
+    if not explicit or date_iso is None or published is None:
+        return False
+    from datetime import date as _date
+
+    return (published - _date.fromisoformat(date_iso)).days > LONG_AGO_DAYS
+
+
+def _ordinary_crime(mention: Mention, agents: list[Actor], doc: Doc) -> bool:
+    """'a man stabbed his neighbour': violence by one person with no armed group or political
+    context anywhere in the story is crime, which ACLED does not code."""
+    words = vocab()
+    if any(a.inter in (1, 2, 3, 4, 5, 6, 8) and not a.name.startswith("Unidentified") for a in agents):
+        return False
+    subject = _subject_of(mention)
+    lone = subject is not None and subject.lemma_.lower() in words["lone_perpetrator_nouns"] and subject.tag_ in ("NN", "NNP")
+    if lone:
+        return True
+    story = doc.text.lower()
+    has_force = any(ent.label_ == "FORCE" for ent in doc.ents)
+    return not has_force and not contains_cue(story, words["conflict_context_words"])
 
 
 def _stale(mention: Optional[DateMention], published) -> bool:

@@ -101,10 +101,14 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
     if sub_type == "Arrests":
         if not patients and not agents:
             return None
-        return "Arrests"
+        political = any(p.inter in (2, 3, 4, 6) for p in patients) or contains_cue(lowered, words["political_arrest_cues"])
+        return "Arrests" if political else None  # ordinary crime is not ACLED's
     if sub_type == "Agreement":
         if not contains_cue(lowered, ("sign", "signed", "agree", "agreed", "reach", "reached", "accept", "accepted", "announce", "announced", "declare", "declared", "broker", "brokered", "ceasefire", "truce")):
             return None
+        between_fighters = any(a.inter in (2, 3, 4) for a in agents + patients)
+        if not between_fighters and not contains_cue(lowered, words["conflict_agreement_cues"]):
+            return None  # a trade deal or a budget agreement
         return "Agreement"
     return sub_type
 

@@ -42,9 +42,11 @@ OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
 INTENT_MODALS = frozenset({"will", "would", "'ll", "shall"})
 FORCEFUL_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE", "SANCTION"})
 ACCEPTING_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "CONCEDE", "AID", "SUPPORT"})
+RECIPIENT_SKIP_DEPS = frozenset({"nsubj", "punct", "aux", "neg", "advmod", "npadvmod", "advcl", "mark", "cc"})
 RECIPIENT_PREPS = frozenset({"on", "upon", "to", "with", "against", "of", "for", "from"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "FORCE"})
 VERBAL_CONFIDENCE = 0.6
+WILLING_WORDS = frozenset({"willing", "ready", "prepared"})
 MODIFIER_DEPS = frozenset({"acl", "amod", "compound", "nmod"})
 
 
@@ -73,11 +75,15 @@ def cues() -> dict:
     nouns: dict[str, Cue] = {}
     preps: dict[tuple[str, str], Cue] = {}
     phrases: dict[str, Cue] = {}
+    settings: dict[str, frozenset[str]] = {}
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("//"):
             continue
         entry = json.loads(line)
+        if "plover" not in entry:
+            settings.update({k: frozenset(v) for k, v in entry.items()})
+            continue
         cue = Cue(entry["plover"], bool(entry.get("verbal")))
         for lemma in entry.get("verbs", []):
             verbs.setdefault(lemma, cue)  # first line wins: the file lists the stronger reading first
@@ -88,13 +94,13 @@ def cues() -> dict:
                 preps.setdefault((lemma, particle), cue)
         for phrase in entry.get("phrases", []):
             phrases.setdefault(phrase, cue)
-    return {"verbs": verbs, "nouns": nouns, "preps": preps, "phrases": phrases}
+    return {"verbs": verbs, "nouns": nouns, "preps": preps, "phrases": phrases, **settings}
 
 
 def plover_types() -> list[str]:
     """The PLOVER types sitrep can assign, in data-file order."""
     seen: list[str] = []
-    for table in cues().values():
+    for table in _cue_tables():
         for cue in table.values():
             if cue.plover not in seen:
                 seen.append(cue.plover)
@@ -102,7 +108,12 @@ def plover_types() -> list[str]:
 
 
 def verbal_plover_types() -> frozenset[str]:
-    return frozenset(c.plover for table in cues().values() for c in table.values() if c.verbal)
+    return frozenset(c.plover for table in _cue_tables() for c in table.values() if c.verbal)
+
+
+def _cue_tables() -> list[dict]:
+    table = cues()
+    return [table["verbs"], table["nouns"], table["preps"], table["phrases"]]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -123,7 +134,8 @@ def type_sentence(sentence: SpacySpan) -> Optional[Typed]:
     _, _, trigger, cue = min(candidates, key=lambda c: (c[0], c[1]))
     plover, negated = _adjust(trigger, cue.plover)
     verbal = cue.verbal or plover in verbal_plover_types()
-    return Typed(plover, verbal, trigger, _actor_phrase(trigger), _recipient_phrase(trigger), negated)
+    anchor = trigger.head if trigger.dep_ == "aux" else trigger
+    return Typed(plover, verbal, trigger, _actor_phrase(anchor), _recipient_phrase(anchor), negated)
 
 
 def _cue_for(token: Token) -> Optional[Cue]:
@@ -131,11 +143,17 @@ def _cue_for(token: Token) -> Optional[Cue]:
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
         modifier = token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS)
-        if lemma in REPORTING_LEMMAS or modifier:
+        says_something = any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+        if lemma in REPORTING_LEMMAS or (modifier and not says_something):
             return None  # 'militias funded by Iran' describes the militias; it is no clause
         for child in token.children:
             if child.dep_ in ("prep", "prt", "dobj") and (lemma, child.lower_) in table["preps"]:
                 return table["preps"][(lemma, child.lower_)]
+        if lemma in table["light_verbs"]:
+            # 'opened an investigation', 'staged a protest': the object says what was done
+            for child in token.children:
+                if child.dep_ == "dobj" and child.lemma_.lower() in table["nouns"]:
+                    return table["nouns"][child.lemma_.lower()]
         if lemma in table["verbs"]:
             return table["verbs"][lemma]
         if token.lower_ in OBLIGATION_MODALS and token.dep_ == "aux":
@@ -168,27 +186,30 @@ def _depth(token: Token) -> float:
     if token.pos_ == "NOUN":
         depth += 0.5  # a verb cue at the same depth says more than a noun cue
     if token.dep_ == "aux":
-        depth += 0.25  # 'must' sits under its verb: the verb's own cue comes first
+        return _depth(token.head) + 0.25  # 'must' sits on its verb: the verb's own cue comes first
     return depth
 
 
 def _adjust(trigger: Token, plover: str) -> tuple[str, bool]:
-    """Negation and modality: 'did not agree' -> REJECT; 'said they will release' -> AGREE."""
-    negated = any(c.dep_ == "neg" for c in trigger.children)
-    head = trigger.head
-    if trigger.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in NEGATING_LEMMAS:
+    """Negation and intent: 'did not agree' -> REJECT; 'said they will release' and 'ready to
+    host' -> AGREE; 'will impose', 'may halt', 'will withdraw unless' -> THREATEN; 'must' -> DEMAND."""
+    table = cues()
+    verb = trigger.head if trigger.dep_ == "aux" or (trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "pobj")) else trigger
+    negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in trigger.children)
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in NEGATING_LEMMAS:
         negated = True
     if negated and plover in ACCEPTING_TYPES:
         return "REJECT", True
-    modals = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
-    under_report = trigger.dep_ in ("ccomp", "conj") and _reported(trigger)
-    if under_report and modals & OBLIGATION_MODALS:
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    intent_head = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in table["intent_words"]
+    if modals & OBLIGATION_MODALS and verb.dep_ in ("ccomp", "conj", "ROOT") and _reported(verb):
         return "DEMAND", negated
-    if under_report and modals & INTENT_MODALS:
-        if plover in FORCEFUL_TYPES:
-            return "THREATEN", negated
-        if plover in ACCEPTING_TYPES:
-            return "AGREE", negated
+    intent = intent_head or bool(modals & table["intent_modals"])
+    willing = intent_head and verb.head.lemma_.lower() in WILLING_WORDS
+    if intent and not willing and (plover in FORCEFUL_TYPES or plover in ("RETREAT", "SANCTION", "MOBILIZE")):
+        return "THREATEN", negated
+    if intent and (plover in ACCEPTING_TYPES or (willing and plover not in FORCEFUL_TYPES)):
+        return "AGREE", negated
     return plover, negated
 
 
@@ -226,18 +247,20 @@ def _actor_phrase(trigger: Token) -> Optional[SpacySpan]:
 
 
 def _recipient_phrase(trigger: Token) -> Optional[SpacySpan]:
-    """To whom: the object ('urged the rebels'), or 'call on X', 'talks with X', 'accused X of'."""
-    candidates = []
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
-            candidates.append(child)
-        elif child.dep_ in ("prep", "prt") and child.lower_ in RECIPIENT_PREPS:
-            candidates.extend(g for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "nsubjpass":
-            candidates.append(child)
-    for token in candidates:
-        if _is_party(token):
-            return _noun_phrase(token)
+    """To whom: the nearest party below the trigger in the parse, its own subject left out:
+    'urged the rebels', 'call on X', 'threatened to break relations with Russia', 'rejected an
+    Indian proposal', 'demanded that Israel ease'. A 'must' clause's subject is who must act."""
+    if trigger.dep_ == "aux" and trigger.lower_ in OBLIGATION_MODALS:
+        subject = next((c for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and _is_party(subject):
+            return _noun_phrase(subject)
+    queue = [(c, 1) for c in trigger.children if c.dep_ not in RECIPIENT_SKIP_DEPS]
+    while queue:
+        token, depth = queue.pop(0)
+        if _is_party(token) and token.dep_ not in ("poss",) or (token.dep_ in ("poss", "amod") and token.ent_type_ in ACTOR_LABELS):
+            return _noun_phrase(token) if token.dep_ not in ("amod",) else token.doc[token.i: token.i + 1]
+        if depth < 4:
+            queue.extend((c, depth + 1) for c in token.children if c.dep_ not in ("punct", "relcl", "advcl", "aux", "neg", "det"))
     return None
 
 
@@ -245,6 +268,8 @@ def _is_party(token: Token) -> bool:
     """A noun that names a party (person, group, state), not a thing or an idea."""
     if token.ent_type_ in ACTOR_LABELS:
         return True
+    if token.ent_type_ or token.like_num:
+        return False  # dates, times, quantities
     party_words = {"party", "parties", "government", "rebel", "leader", "official", "force", "army",
                    "militant", "group", "side", "country", "state", "president", "minister", "police",
                    "opposition", "people", "citizen", "ally", "neighbor", "neighbour", "authority",
@@ -287,12 +312,14 @@ class VerbalExtractor:
         self.quotes = self.attributor.quotes()
 
     def events(self) -> list[Event]:
+        from sitrep.ingest.cleaning import footer_start
         from sitrep.language import segment_of
 
+        body_end = footer_start(self.article.text)
         found: list[Event] = []
         for sentence in self.doc.sents:
-            if segment_of(sentence) != "body":
-                continue
+            if segment_of(sentence) != "body" or sentence.start_char >= body_end:
+                continue  # titles, captions, credits and footers say nothing new
             typed = type_sentence(sentence)
             if typed is None or not typed.verbal or self._is_background(sentence):
                 continue
