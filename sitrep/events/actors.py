@@ -53,7 +53,12 @@ def phrase_for(token: Token) -> SpacySpan:
     for child in token.lefts:
         if child.dep_ in ("amod", "compound", "nmod", "det", "nummod", "poss") and child.i < left:
             left = min(left, child.left_edge.i if child.dep_ != "det" else child.i)
-    return doc[left: token.i + 1]
+    right = token.i + 1
+    for child in token.rights:
+        # 'military forces of Artsakh', 'police of Kenya': the country that owns them
+        if child.dep_ == "prep" and child.lower_ == "of" and any(g.ent_type_ in ("GPE", "NORP") for g in child.children):
+            right = child.right_edge.i + 1
+    return doc[left: right]
 
 
 def _possessive_owner(phrase: SpacySpan) -> Optional[SpacySpan]:

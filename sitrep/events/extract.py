@@ -41,6 +41,16 @@ class CountryLookup:
             if mention.start < phrase.end_char and mention.end > phrase.start_char:
                 if mention.role == "demonym" or mention.place.feature_code.startswith("PCL") or mention.role == "metonym":
                     return mention.place.country_code, mention.place.country or mention.place.name
+        from sitrep.geo import Gazetteer  # 'the Ukrainian Forces' tagged as one organisation
+
+        gazetteer = Gazetteer.load()
+        for token in phrase:
+            if token.is_title or token.is_upper:
+                found = gazetteer.demonym(token.text)
+                if found and found[0]:
+                    country = gazetteer.country(found[0])
+                    if country is not None:
+                        return country.country_code, country.country or country.name
         return None
 
 
