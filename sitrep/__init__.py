@@ -4,6 +4,9 @@
     events = sitrep.extract(open("article.txt").read(), published="2017-10-20")
     df = sitrep.to_dataframe(events)
 """
+# The ingest stage is imported first, so that `sitrep.ingest` below stays the function: importing a
+# submodule later would otherwise rebind the package attribute to the module.
+import sitrep.ingest as _ingest_stage  # noqa: F401
 from sitrep.api import (
     IngestReport, as_article, extract, geoparse, ingest, open_store, process, read, to_dataframe,
 )

@@ -254,6 +254,7 @@ def demo(db, out_dir, quiet):
     click.echo(summary_table(db))
     for line in write_exports(db, out_dir):
         click.echo(line)
+    click.echo(f"see it on a map: sitrep serve --db {db}")
     sys.exit(_exit_code(report.read, len(report.problems)))
 
 

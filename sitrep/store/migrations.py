@@ -51,6 +51,12 @@ _EVENT_COLUMNS_DDL = """
     confidence DOUBLE
 """
 
+# The same columns by name, for views that must list them (a view over `*` would change shape
+# when a later migration adds a column).
+_EVENT_COLUMN_NAMES = ", ".join(
+    line.split()[0] for line in _EVENT_COLUMNS_DDL.strip().splitlines() if line.strip()
+)
+
 MIGRATIONS: list[str] = [
     # 1: articles, events, incidents. Each event names its incident (events.incident_id);
     # incident_events and incident_sources are views over that link.
@@ -96,7 +102,122 @@ MIGRATIONS: list[str] = [
         JOIN articles a ON a.id = e.article_id
         GROUP BY ie.incident_id, a.id, a.source, a.url, a.published, a.seq;
     """,
+    # 2: analysts' reviews (sitrep/store/review.py). The pipeline's rows are never changed by a
+    # review: decisions live in their own tables, keyed by the pipeline's deterministic ids, so a
+    # re-run cannot discard them. `reviews` is the append-only audit (who, when, before, after);
+    # reviewed_* hold the records as reviewed, rebuilt from the decisions; the *_current views
+    # are what the API and the reviewed exports read: pipeline rows, reviewed ones replaced.
+    f"""
+    CREATE SEQUENCE review_seq START 1;
+    CREATE TABLE reviews (
+        review_id BIGINT PRIMARY KEY DEFAULT nextval('review_seq'),
+        made_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+        who VARCHAR NOT NULL,
+        target_kind VARCHAR NOT NULL,
+        target_id VARCHAR NOT NULL,
+        action VARCHAR NOT NULL,
+        before JSON,
+        after JSON,
+        note VARCHAR
+    );
+    CREATE TABLE event_reviews (
+        event_id VARCHAR PRIMARY KEY,
+        status VARCHAR NOT NULL,
+        changes JSON NOT NULL,
+        who VARCHAR,
+        decided_at TIMESTAMP
+    );
+    CREATE TABLE incident_reviews (
+        incident_id VARCHAR PRIMARY KEY,
+        status VARCHAR NOT NULL,
+        changes JSON NOT NULL,
+        merged_into VARCHAR,
+        who VARCHAR,
+        decided_at TIMESTAMP
+    );
+    CREATE TABLE event_links (
+        event_id VARCHAR PRIMARY KEY,
+        incident_id VARCHAR NOT NULL,
+        who VARCHAR,
+        decided_at TIMESTAMP
+    );
+    CREATE TABLE reviewed_events (
+        event_id VARCHAR PRIMARY KEY,
+        {_EVENT_COLUMNS_DDL},
+        incident_id VARCHAR NOT NULL,
+        seq BIGINT,
+        review_status VARCHAR,
+        reviewed_fields VARCHAR,
+        reviewed_by VARCHAR,
+        reviewed_at TIMESTAMP
+    );
+    CREATE TABLE reviewed_incidents (
+        incident_id VARCHAR PRIMARY KEY,
+        event_id VARCHAR,
+        {_EVENT_COLUMNS_DDL},
+        seq BIGINT,
+        review_status VARCHAR,
+        reviewed_fields VARCHAR,
+        reviewed_by VARCHAR,
+        reviewed_at TIMESTAMP
+    );
+    CREATE VIEW events_current AS
+        SELECT event_id, {_EVENT_COLUMN_NAMES}, incident_id, seq,
+               'unreviewed' AS review_status, '' AS reviewed_fields,
+               CAST(NULL AS VARCHAR) AS reviewed_by, CAST(NULL AS TIMESTAMP) AS reviewed_at
+        FROM events WHERE event_id NOT IN (SELECT event_id FROM reviewed_events)
+        UNION ALL
+        SELECT event_id, {_EVENT_COLUMN_NAMES}, incident_id, seq,
+               review_status, reviewed_fields, reviewed_by, reviewed_at
+        FROM reviewed_events;
+    CREATE VIEW incidents_current AS
+        SELECT incident_id, event_id, {_EVENT_COLUMN_NAMES}, seq,
+               'unreviewed' AS review_status, '' AS reviewed_fields,
+               CAST(NULL AS VARCHAR) AS reviewed_by, CAST(NULL AS TIMESTAMP) AS reviewed_at
+        FROM incidents WHERE incident_id NOT IN (SELECT incident_id FROM reviewed_incidents)
+        UNION ALL
+        SELECT incident_id, event_id, {_EVENT_COLUMN_NAMES}, seq,
+               review_status, reviewed_fields, reviewed_by, reviewed_at
+        FROM reviewed_incidents WHERE review_status NOT IN ('merged', 'empty');
+    """,
 ]
+
+# 3 (issue 5; waits for step 2 before it is appended to MIGRATIONS): the territorial control
+# timeline and incident field history. Written with IF NOT EXISTS so that sitrep.store.control
+# can also create the tables on a file that has not received step 3 yet.
+CONTROL_AND_HISTORY_SQL = """
+    CREATE SEQUENCE IF NOT EXISTS history_seq START 1;
+    CREATE TABLE IF NOT EXISTS control_changes (
+        incident_id VARCHAR PRIMARY KEY,
+        event_id VARCHAR,
+        place_key VARCHAR NOT NULL,
+        location VARCHAR,
+        country VARCHAR,
+        iso3 VARCHAR,
+        admin1 VARCHAR,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        geonameid BIGINT,
+        geo_precision INTEGER,
+        change_date DATE NOT NULL,
+        time_precision INTEGER,
+        holder VARCHAR,
+        holder_inter INTEGER,
+        previous_holder VARCHAR,
+        kind VARCHAR,
+        sub_event_type VARCHAR,
+        evidence JSON
+    );
+    CREATE TABLE IF NOT EXISTS incident_history (
+        incident_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR,
+        field VARCHAR NOT NULL,
+        old_value VARCHAR,
+        new_value VARCHAR,
+        seq BIGINT DEFAULT nextval('history_seq')
+    )
+"""
 
 LATEST_VERSION = len(MIGRATIONS)
 
