@@ -30,18 +30,66 @@ def columns_for(kind: str) -> list[str]:
     return INCIDENT_CSV_COLUMNS if kind == "incidents" else EVENT_CSV_COLUMNS
 
 
-def export(store: Any, kind: str = "events", fmt: str = "csv", out: Output = "-") -> int:
+def export(store: Any, kind: str = "events", fmt: str = "csv", out: Output = "-", reviewed: bool = True) -> int:
     """Write the store's events or incidents to ``out`` (a path, "-" for stdout, or a stream).
 
+    With ``reviewed`` (the default) records carry the analysts' values and say so in
+    review_status, reviewed_fields, reviewed_by and reviewed_at; rejected records are left out.
     Returns the number of records written. Parquet needs a path or a binary stream.
     """
     _check_kind(kind)
+    if reviewed and _has_reviews(store):
+        from sitrep.store.review import REVIEW_MARK_COLUMNS
+
+        return write_records(_reviewed_rows(store, kind), fmt, out, kind=kind, extra_columns=REVIEW_MARK_COLUMNS)
     records = store.iter_events() if kind == "events" else store.iter_incidents()
     return write_records(records, fmt, out, kind=kind)
 
 
+class _ReviewedRow:
+    """A reviewed record (a dict from the store's current views) where a writer expects an Event."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.latitude, self.longitude = data.get("latitude"), data.get("longitude")
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.data
+
+
+def _has_reviews(store: Any) -> bool:
+    try:
+        return store.connection.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'incidents_current'").fetchone()[0] > 0
+    except Exception:  # an older store without the review views
+        return False
+
+
+def _reviewed_rows(store: Any, kind: str) -> Iterator[_ReviewedRow]:
+    from sitrep.store import browse
+
+    batch: list[dict[str, Any]] = []
+
+    def flush() -> Iterator[_ReviewedRow]:
+        if kind == "incidents" and batch:
+            sources = browse.sources_for(store.connection, [r["incident_id"] for r in batch])
+            for record in batch:
+                record["sources"] = sources.get(record["incident_id"], [])
+        for record in batch:
+            if record.get("review_status") != "rejected":
+                yield _ReviewedRow(record)
+        batch.clear()
+
+    for record in browse.iter_current(store.connection, kind, browse.Filters()):
+        batch.append(record)
+        if len(batch) >= PARQUET_BATCH:
+            yield from flush()
+    yield from flush()
+
+
 def write_records(
-    records: Iterable[Event], fmt: str, stream: Output = "-", kind: Optional[str] = None
+    records: Iterable[Event], fmt: str, stream: Output = "-", kind: Optional[str] = None,
+    extra_columns: Optional[list[str]] = None,
 ) -> int:
     """Write records (events or incidents) in ``fmt``; streams, except Parquet which batches.
 
@@ -53,20 +101,21 @@ def write_records(
     records, kind = _peek_kind(iter(records), kind)
     binary = fmt == "parquet"
     with _opened(stream, binary) as out:
+        extra = extra_columns or []
         if fmt == "csv":
-            return _write_csv(records, kind, out)
+            return _write_csv(records, kind, out, extra)
         if fmt == "jsonl":
             return _write_jsonl(records, out)
         if fmt == "geojson":
             return _write_geojson(records, out)
-        return _write_parquet(records, kind, out)
+        return _write_parquet(records, kind, out, extra)
 
 
 # -- formats ------------------------------------------------------------------------------------
 
 
-def _write_csv(records: Iterator[Event], kind: str, out: IO[str]) -> int:
-    columns = columns_for(kind)
+def _write_csv(records: Iterator[Event], kind: str, out: IO[str], extra: list[str] = ()) -> int:
+    columns = columns_for(kind) + list(extra)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     count = 0
@@ -88,7 +137,7 @@ def _csv_cell(value: Any) -> Any:
 def _write_jsonl(records: Iterator[Event], out: IO[str]) -> int:
     count = 0
     for record in records:
-        out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(_json_safe(record.to_dict()), ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -103,7 +152,7 @@ def _write_geojson(records: Iterator[Event], out: IO[str]) -> int:
         feature = {
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [record.longitude, record.latitude]},
-            "properties": record.to_dict(),
+            "properties": _json_safe(record.to_dict()),
         }
         out.write(("\n" if count == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
         count += 1
@@ -111,11 +160,18 @@ def _write_geojson(records: Iterator[Event], out: IO[str]) -> int:
     return count
 
 
-def _write_parquet(records: Iterator[Event], kind: str, out: IO[bytes]) -> int:
+def _json_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """Dates and times from the store as ISO text."""
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
+
+
+def _write_parquet(records: Iterator[Event], kind: str, out: IO[bytes], extra: list[str] = ()) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema(kind)
+    for name in extra:
+        schema = schema.append(pa.field(name, pa.string()))
     count = 0
     with pq.ParquetWriter(out, schema) as writer:
         batch: list[dict[str, Any]] = []
@@ -164,9 +220,15 @@ def parquet_schema(kind: str):
 def _parquet_row(record: Event) -> dict[str, Any]:
     from datetime import date
 
-    row = record.to_dict()
+    row = dict(record.to_dict())
     if row.get("event_date"):
         row["event_date"] = date.fromisoformat(str(row["event_date"])[:10])
+    for name in ("reviewed_fields", "reviewed_at", "reviewed_by", "review_status"):
+        if name in row and row[name] is not None and not isinstance(row[name], str):
+            row[name] = json.dumps(row[name], default=str) if isinstance(row[name], (list, dict)) else str(row[name])
+    for source in row.get("sources") or []:
+        if isinstance(source, dict) and source.get("published") is not None:
+            source["published"] = str(source["published"])
     return row
 
 

@@ -20,7 +20,9 @@ def test_csv_has_acled_columns_first_and_reads_back_with_pandas(filled, tmp_path
     path = tmp_path / "events.csv"
     assert export(filled, "events", "csv", path) == 3
     frame = pd.read_csv(path)
-    assert list(frame.columns) == ACLED_COLUMNS + ["plover_type", "confidence", "evidence"]
+    review_marks = ["review_status", "reviewed_fields", "reviewed_by", "reviewed_at"]
+    assert list(frame.columns) == ACLED_COLUMNS + ["plover_type", "confidence", "evidence"] + review_marks
+    assert set(frame["review_status"]) == {"unreviewed"}
     clash = frame[frame["location"] == "Altun Kupri"].iloc[0]
     assert clash["event_date"] == "2017-10-20" and clash["interaction"] == 11
     assert json.loads(clash["evidence"]) == [{"field": "event_type", "start": 0, "end": 7, "text": "Clashes"}]
@@ -30,7 +32,7 @@ def test_incident_csv_adds_incident_id_and_sources(filled, tmp_path):
     path = tmp_path / "incidents.csv"
     export(filled, kind="incidents", fmt="csv", out=path)
     frame = pd.read_csv(path)
-    assert list(frame.columns[-2:]) == ["incident_id", "sources"]
+    assert list(frame.columns[-6:-4]) == ["incident_id", "sources"]
     sources = [json.loads(cell) for cell in frame["sources"]]
     assert sorted(len(s) for s in sources) == [1, 2]
 
@@ -120,3 +122,18 @@ def _unplaced_article():
     event = make_clash(event_date="2017-10-25", latitude=None, longitude=None, geonameid=None,
                        location="", geo_precision=3)
     return make_article("Somewhere, a clash."), [event]
+
+
+def test_exports_carry_analysts_edits_and_leave_out_rejections(filled, tmp_path):
+    from sitrep.store.review import review_event
+
+    clash, _, protest = filled.events()
+    review_event(filled.connection, clash.event_id, "edit", "analyst", {"fatalities": 4}, "checked the sources")
+    review_event(filled.connection, protest.event_id, "reject", "analyst", None, "not a protest")
+    path = tmp_path / "reviewed.csv"
+    export(filled, "events", "csv", path)
+    frame = pd.read_csv(path)
+    assert protest.event_id not in set(frame["event_id"])
+    edited = frame[frame["event_id"] == clash.event_id].iloc[0]
+    assert edited["fatalities"] == 4 and edited["review_status"] == "edited" and edited["reviewed_by"] == "analyst"
+    assert "fatalities" in edited["reviewed_fields"]
