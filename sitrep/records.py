@@ -110,6 +110,9 @@ class Place:
     admin2: str = ""
     feature_code: str = ""  # GeoNames feature code: PPL, PPLC, ADM1, PCLI...
     population: int = 0
+    # (lat, lon) of an area's middle (countries, admin areas, continents); ``latitude``/``longitude``
+    # keep ACLED's convention (the capital's or seat's point) and are what event records carry
+    centre: Optional[tuple[float, float]] = None
 
 
 @dataclass

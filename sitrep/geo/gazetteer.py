@@ -38,13 +38,15 @@ from typing import Iterable, Optional, Sequence
 from sitrep.geo.normalize import ascii_name, fold, is_latin_name, name_key, strip_designator
 from sitrep.records import Place
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 ENV_CACHE_DIR = "SITREP_CACHE_DIR"
 ENV_EXTRA_FILES = "SITREP_GAZETTEER_EXTRA"  # os.pathsep-separated TSV files of user places
-DATA_FILES = ("names.json", "demonyms.tsv", "country_variants.tsv", "admin1_abbreviations.tsv")
+DATA_FILES = ("names.json", "demonyms.tsv", "country_variants.tsv", "admin1_abbreviations.tsv",
+              "country_centres.tsv", "continents.tsv")
 ADDITIONS_FILE = "additions.tsv"
 COUNTRY_FEATURE = "PCLI"
-REGION_FEATURES = frozenset({"PCLI", "ADM1", "RGN"})
+REGION_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
+CENTRE_BOX = (0.1, 0.9)  # an area's centre: the middle of the box holding its towns between these quantiles
 
 
 # ---------------------------------------------------------------- build from the package data
@@ -61,6 +63,7 @@ class _Table:
     admin1_code: list = field(default_factory=list)
     admin2: list = field(default_factory=list)
     feature: list = field(default_factory=list)
+    centre: dict = field(default_factory=dict)  # row -> (lat, lon) of an area's middle
 
     def append(self, name, lat, lon, geonameid, population, cc, a1, a2, feature) -> int:
         intern = sys.intern
@@ -175,6 +178,7 @@ def _build_base() -> dict:
     top_city_of_admin1: dict[tuple, int] = {}
     top_city_of_admin2: dict[str, int] = {}
     population_of: dict = {}  # admin area -> summed population of its cities
+    points_of: dict = {}  # admin area or country -> its cities' points (for centres)
     for city in cities.values():
         cc, a1 = city["countrycode"], city.get("admin1code") or ""
         a2code = city_admin2.get(city["geonameid"], "")
@@ -187,6 +191,10 @@ def _build_base() -> dict:
                 _add_key(index, key, i)
         _keep_most_populous(top_city_of_admin1, (cc, a1), i, table)
         population_of[(cc, a1)] = population_of.get((cc, a1), 0) + table.population[i]
+        point = (table.lat[i], table.lon[i])
+        for area in ((cc, a1), cc, a2code):
+            if area:
+                points_of.setdefault(area, []).append(point)
         if a2code:
             _keep_most_populous(top_city_of_admin2, a2code, i, table)
             population_of[a2code] = population_of.get(a2code, 0) + table.population[i]
@@ -194,12 +202,59 @@ def _build_base() -> dict:
         table.feature[i] = "PPLA"
 
     admin1_names = _add_admin1(table, index, admin1_rows, top_city_of_admin1, population_of)
-    _add_admin2(table, index, admin2_rows, top_city_of_admin2, population_of)
+    _add_admin2(table, index, admin2_rows, top_city_of_admin2, population_of, points_of)
     country_index, country_meta = _add_countries(table, index, countries, top_city_of_admin1)
+    _add_centres(table, points_of, country_index)
+    _add_continents(table, index, gnc / "continents.json")
     return {
         "table": table, "index": index, "admin1_names": admin1_names,
         "countries": country_index, "country_meta": country_meta, "demonyms": _read_demonyms(),
     }
+
+
+def box_centre(points: Sequence[tuple[float, float]], box: tuple[float, float] = CENTRE_BOX) -> tuple[float, float]:
+    """The middle of the box that holds an area's towns between two quantiles: near the middle of
+    the territory for most areas, unlike the mean, which a crowded corner pulls towards itself."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = (int(q * (len(points) - 1)) for q in box)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def _add_centres(table: _Table, points_of: dict, country_index: dict) -> None:
+    """Centres for admin areas and countries (a data file for countries whose towns sit on one side)."""
+    known = {}
+    for cols in _read_tsv_rows(_data_path("sitrep.geo", "data", "country_centres.tsv").read_text("utf-8")):
+        known[cols[0]] = (float(cols[1]), float(cols[2]))
+    for i in range(len(table)):
+        feature = table.feature[i]
+        if feature == "ADM1":
+            area = (table.country_code[i], table.admin1_code[i])
+        elif feature == COUNTRY_FEATURE:
+            area = table.country_code[i]
+        else:
+            continue
+        if feature == COUNTRY_FEATURE and area in known:
+            table.centre[i] = known[area]
+        elif area is not None and points_of.get(area):
+            table.centre[i] = box_centre(points_of[area])
+
+
+def _add_continents(table: _Table, index: dict, path: Path) -> None:
+    """Continents (GeoNames CONT) with their English names, and extra names from data/continents.tsv."""
+    extra: dict[str, list[str]] = {}
+    for cols in _read_tsv_rows(_data_path("sitrep.geo", "data", "continents.tsv").read_text("utf-8")):
+        extra.setdefault(cols[0], []).extend(n for n in cols[1].split("|") if n)
+    for code, info in json.loads(path.read_text(encoding="utf-8")).items():
+        lat, lon = float(info["lat"]), float(info["lng"])
+        i = table.append(info["name"], lat, lon, info["geonameId"], info.get("population") or 0, "", "", "", "CONT")
+        table.centre[i] = (lat, lon)
+        names = {info["name"], info.get("asciiName", "")}
+        names.update(a["name"] for a in info.get("alternateNames", ()) if a.get("lang") == "en")
+        names.update(extra.get(code, ()))
+        for n in names:
+            if n and _usable_alternate(n):
+                _add_key(index, name_key(n), i)
 
 
 def _keep_most_populous(best: dict, key, i: int, table: _Table) -> None:
@@ -251,7 +306,7 @@ def _add_admin1(table: _Table, index: dict, rows, top_city_of_admin1, population
     return names
 
 
-def _add_admin2(table: _Table, index: dict, rows, top_city_of_admin2, population_of) -> None:
+def _add_admin2(table: _Table, index: dict, rows, top_city_of_admin2, population_of, points_of) -> None:
     for name, parts, geonameid, alternates in rows:
         code = ".".join(parts)
         seat = top_city_of_admin2.get(code)
@@ -260,6 +315,7 @@ def _add_admin2(table: _Table, index: dict, rows, top_city_of_admin2, population
         display = admin_display_name(name, alternates)
         i = table.append(display, table.lat[seat], table.lon[seat], geonameid,
                          population_of.get(code, 0), parts[0], parts[1], display, "ADM2")
+        table.centre[i] = box_centre(points_of[code])
         for key in _admin_keys(name, alternates):
             _add_key(index, key, i)
 
@@ -364,7 +420,8 @@ _LOCK = threading.Lock()
 class Gazetteer:
     """Name -> candidate places. Use ``Gazetteer.load()``; it is built once and cached."""
 
-    def __init__(self, base: dict, extra_files: Sequence[str | os.PathLike] = ()):
+    def __init__(self, base: dict, extra_files: Sequence[str | os.PathLike] = (),
+                 alternate_files: Sequence[str | os.PathLike] = ()):
         self._base_table: _Table = base["table"]
         self._base_index: dict = base["index"]
         self._admin1_names: dict = base["admin1_names"]
@@ -376,46 +433,85 @@ class Gazetteer:
         self._extra_admin1: dict[int, str] = {}
         self._offset = len(self._base_table)
         self._admin1_by_key = self._admin1_lookup()
+        self._ids: Optional[frozenset[int]] = None
         self.add_file(_data_path("sitrep.geo", "data", ADDITIONS_FILE))
         for path in extra_files:
             self.add_file(path)
+        for path in alternate_files:
+            self.add_alternates_file(path)
 
     # -- loading
     @classmethod
     def load(cls, extra_files: Sequence[str | os.PathLike] = ()) -> "Gazetteer":
-        """The shared gazetteer, plus places from ``extra_files`` and ``$SITREP_GAZETTEER_EXTRA``."""
+        """The shared gazetteer, plus the user's folder (imported GeoNames dumps, their own places;
+        see ``sitrep.geo.imports``), ``$SITREP_GAZETTEER_EXTRA`` and ``extra_files``."""
+        from sitrep.geo.imports import user_files
+
         configured = [p for p in os.environ.get(ENV_EXTRA_FILES, "").split(os.pathsep) if p]
-        files = tuple(str(p) for p in [*configured, *extra_files])
+        place_files, alternate_files = user_files()
+        files = tuple(str(p) for p in [*place_files, *configured, *extra_files])
+        # a changed user file (a new import, an added place) gives a new key, so it is read again
+        key = (files, tuple(map(str, alternate_files)),
+               tuple(_mtime(p) for p in [*place_files, *alternate_files]))
         global _BASE
         with _LOCK:
-            if files not in _LOADED:
+            if key not in _LOADED:
                 if _BASE is None:
                     _BASE = _load_or_build_base()
-                _LOADED[files] = cls(_BASE, files)
-            return _LOADED[files]
+                _LOADED[key] = cls(_BASE, files, alternate_files)
+            return _LOADED[key]
 
     def add_file(self, path) -> int:
-        """Add places from a TSV: name, alternates (|), lat, lon, country_code, admin1, feature_code."""
+        """Add places from a TSV: name, alternates (|), lat, lon, country_code, admin1 (name or
+        GeoNames code), feature_code, and optionally geonameid, population, admin2."""
         text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text("utf-8")
         added = 0
         for cols in _read_tsv_rows(text):
-            cols = [c.strip() for c in cols] + [""] * 7
-            name, alternates, lat, lon, cc, admin1, feature = cols[:7]
+            cols = [c.strip() for c in cols] + [""] * 10
+            name, alternates, lat, lon, cc, admin1, feature, geonameid, population, admin2 = cols[:10]
             if not name or not lat or not lon:
                 continue
-            self.add_place(name, float(lat), float(lon), cc.upper(), admin1,
-                           feature or "PPL", [a for a in alternates.split("|") if a])
+            try:
+                point = float(lat), float(lon)
+            except ValueError:
+                continue  # a header or a broken row: the rest of the file still counts
+            self.add_place(name, *point, cc.upper(), admin1, feature or "PPL",
+                           [a for a in alternates.split("|") if a],
+                           int(population) if population.isdigit() else 0,
+                           int(geonameid) if geonameid.isdigit() else None, admin2)
             added += 1
         return added
 
+    def add_alternates_file(self, path) -> int:
+        """Extra names for places by GeoNames id (``geonameid<TAB>name|name``); unknown ids are skipped."""
+        by_id = self._index_of_ids()
+        added = 0
+        for cols in _read_tsv_rows(Path(path).read_text(encoding="utf-8")):
+            i = by_id.get(int(cols[0])) if cols[0].isdigit() else None
+            if i is None or len(cols) < 2:
+                continue
+            for name in cols[1].split("|"):
+                key = name_key(name)
+                if len(key) >= 2:
+                    _add_key(self._extra_index, key, i)
+                    added += 1
+        return added
+
+    def _index_of_ids(self) -> dict[int, int]:
+        by_id = {gid: i for i, gid in enumerate(self._base_table.geonameid) if gid}
+        by_id.update({gid: self._offset + i for i, gid in enumerate(self._extra.geonameid) if gid})
+        return by_id
+
     def add_place(self, name: str, lat: float, lon: float, country_code: str = "", admin1: str = "",
-                  feature_code: str = "PPL", alternates: Sequence[str] = (), population: int = 0) -> Place:
+                  feature_code: str = "PPL", alternates: Sequence[str] = (), population: int = 0,
+                  geonameid: Optional[int] = None, admin2: str = "") -> Place:
         code = self._admin1_code_for(country_code, admin1)
-        i = self._extra.append(name, lat, lon, 0, population, country_code, code, "", feature_code)
+        i = self._extra.append(name, lat, lon, geonameid or 0, population, country_code, code, admin2, feature_code)
         if admin1 and not code:
             self._extra_admin1[i] = admin1
         for n in [name, *alternates]:
             _add_key(self._extra_index, name_key(n), self._offset + i)
+        self._ids = None
         return self.place(self._offset + i)
 
     # -- queries
@@ -433,6 +529,8 @@ class Gazetteer:
         if kind:
             typed = [i for i in self._ids_for_key(name_key(stripped)) if self._matches_kind(i, kind)]
             ids += [i for i in sorted(typed, key=by_population) if i not in ids]
+        if _is_acronym(name):  # "US", "UK", "DRC" name countries and areas, never the town "Eu"
+            ids = [i for i in ids if self.feature(i) in ACRONYM_FEATURES or i >= self._offset]
         return ids
 
     def _ids_for_key(self, key: str) -> list[int]:
@@ -503,8 +601,14 @@ class Gazetteer:
             name=self.name(i), latitude=self._column("lat", i), longitude=self._column("lon", i),
             geonameid=geonameid or None, country_code=cc, country=name, iso3=iso3,
             admin1=admin1 or self.admin1_name(cc, self.admin1_code(i)), admin2=self._column("admin2", i),
-            feature_code=self.feature(i), population=self.population(i),
+            feature_code=self.feature(i), population=self.population(i), centre=self.centre(i),
         )
+
+    def centre(self, i: int) -> Optional[tuple[float, float]]:
+        """An area's middle (None for towns and for places added without one)."""
+        if i < self._offset:
+            return self._base_table.centre.get(i)
+        return self._extra.centre.get(i - self._offset)
 
     def _admin1_lookup(self) -> dict[tuple[str, str], str]:
         by_key = {}
@@ -519,8 +623,32 @@ class Gazetteer:
             return admin1
         return self._admin1_by_key.get((cc, name_key(admin1)), "")
 
+    def geonameids(self) -> frozenset[int]:
+        """Every GeoNames id the gazetteer holds (computed once)."""
+        if self._ids is None:
+            ids = set(self._base_table.geonameid)
+            ids.update(self._extra.geonameid)
+            ids.discard(0)
+            self._ids = frozenset(ids)
+        return self._ids
+
     def __len__(self) -> int:
         return self._offset + len(self._extra)
+
+
+ACRONYM_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PPLC"})
+
+
+def _is_acronym(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return 0 < len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0.0
 
 
 def _without_article(name: str) -> str:

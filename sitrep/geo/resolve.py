@@ -47,6 +47,8 @@ CONTAINER_MATCH = 8.0
 ADMIN1_NAMED = 2.0
 EXACT_NAME = 0.5
 SAME_NAMED_CITY = -2.0  # an admin area loses to a city of the same name in it ("Idlib")
+NOTABLE_CITY = 50_000  # a city this large (or a seat) takes its name from its area ("Idlib"); a hamlet does not
+ANCHOR_BONUS = 1.5  # within 100 km of a place the article names unambiguously (half within 300 km)
 MAX_CANDIDATES = 40  # most populous first; a name with more is a common one ("Washington")
 
 
@@ -83,6 +85,7 @@ class _Mention:
     place: Optional[Place] = None  # set directly for computed places
     given: bool = False  # a span the caller asked to resolve
     needs_metonym: bool = False  # a mis-tagged name that only counts when used as a government
+    fixed_role: str = ""  # a role known from how the name was found ("affiliation" inside an ORG)
 
     @property
     def folded(self) -> str:
@@ -99,9 +102,10 @@ def geoparse_doc(doc: Doc, gazetteer: Optional[Gazetteer] = None) -> list[PlaceM
 
 
 def resolve_spans(text: str, spans: Iterable[tuple[int, int]], doc: Optional[Doc] = None,
-                  gazetteer: Optional[Gazetteer] = None) -> list[PlaceMention]:
-    """Resolve given (start, end) toponym spans; one PlaceMention per span, in the given order
-    (``place`` is None where nothing fits). The rest of the article still serves as context."""
+                  gazetteer: Optional[Gazetteer] = None, guess_unknown: bool = True) -> list[PlaceMention]:
+    """Resolve given (start, end) toponym spans; one PlaceMention per span, in the given order.
+    The rest of the article still serves as context. A name the gazetteer lacks gets the place
+    named closest to it, as "near" with score 0.1 (``guess_unknown=False``: ``place`` None)."""
     gaz = gazetteer or Gazetteer.load()
     if doc is None:
         from sitrep.language import load_nlp  # the language stage sits above geo
@@ -111,9 +115,34 @@ def resolve_spans(text: str, spans: Iterable[tuple[int, int]], doc: Optional[Doc
     given = [_given_mention(doc, s, e, gaz) for s, e in spans]
     context = [m for m in _find_mentions(doc, gaz)
                if not any(m.start < g.end and g.start < m.end for g in given)]
-    resolved = _resolve(doc, given + context, gaz, keep=lambda m: m.given)
+    resolved = [pm for pm in _resolve(doc, given + context, gaz) if pm.place is not None]
     by_span = {(pm.start, pm.end): pm for pm in resolved}
-    return [by_span.get(span) or PlaceMention(text[span[0]:span[1]], span[0], span[1]) for span in spans]
+    return [by_span.get(span) or _nearby_guess(text, *span, _guess_sources(resolved) if guess_unknown else [])
+            for span in spans]
+
+
+def _guess_sources(resolved: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The places a name the gazetteer lacks may be near: towns where things happen; else any
+    town the article names (a speaker's, an organisation's); else any area, demonyms included."""
+    towns = [pm for pm in resolved if not is_region(pm.place.feature_code)]
+    return ([pm for pm in towns if pm.role == "place"] or [pm for pm in towns if pm.role != "demonym"]
+            or list(resolved))
+
+
+UNKNOWN_NAME_SCORE = 0.1
+
+
+def _nearby_guess(text: str, start: int, end: int, known: Sequence[PlaceMention]) -> PlaceMention:
+    """A name the gazetteer lacks ("Frenchmen Street", "Barclays Center") is most likely in or
+    near the place named closest to it in the text (the last before it or the first after it):
+    that place, as "near" (geo_precision 2), with a low score and that place's name as evidence."""
+    before = [m for m in known if m.end <= start]
+    after = [m for m in known if m.start >= end]
+    source = min(before[-1:] + after[:1], key=lambda m: min(abs(m.end - start), abs(m.start - end)), default=None)
+    if source is None:
+        return PlaceMention(text[start:end], start, end)
+    evidence = [Span("base", source.start, source.end, source.text)]
+    return PlaceMention(text[start:end], start, end, source.place, UNKNOWN_NAME_SCORE, 2, "place", evidence)
 
 
 # ---------------------------------------------------------------- 1. candidates
@@ -137,6 +166,13 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 mentions.append(mention)
         elif ent.label_ in MISTAGGED_LABELS:
             mentions.append(_entity_mention(ent, gaz, need_locative=True))
+        if ent.label_ in NAMED_AFTER_PLACES and (not mentions or mentions[-1].start != ent.start_char
+                                                  or not mentions[-1].candidates):
+            embedded = _embedded_place(ent, gaz)
+            if embedded is not None:
+                if mentions and mentions[-1].start == ent.start_char and not mentions[-1].candidates:
+                    mentions.pop()
+                mentions.append(embedded)
     for run in _proper_noun_runs(doc, covered):
         if any(ch.isupper() for ch in run.text):
             mentions.append(_entity_mention(run, gaz, need_locative=True))
@@ -172,6 +208,8 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     mention.candidates = gaz.candidates(core.text)[:MAX_CANDIDATES]
     if is_dateline(core.sent):
         need_locative = False  # a dateline names where the story was filed
+    if need_locative and span.label_ == "ORG" and _is_prominent_place(core.text, mention.candidates, gaz):
+        need_locative = False  # "Kentucky", "Winnipeg" tagged ORG: a well-known place by that exact name
     if need_locative and mention.candidates and not _is_locative(core):
         # a capital or country the model tagged ORG/PERSON may still be a government speaking
         # ("Washington said"): kept for now, dropped after resolution unless it is a metonym
@@ -181,6 +219,48 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     if not mention.label:
         mention.label = "PROPN"
     return mention
+
+
+PROMINENT_FEATURES = frozenset({"PCLI", "ADM1", "PPLC", "CONT"})
+PROMINENT_POPULATION = 100_000
+
+
+def _is_prominent_place(text: str, candidates: list[int], gaz: Gazetteer) -> bool:
+    """The whole name is exactly a country, a first-level area, a capital or a city of 100,000 people
+    (an organisation named after a place carries more words: "Edmonton Oilers")."""
+    folded = fold(text)
+    for i in candidates:
+        if fold(gaz.name(i)) != folded and len(text) <= 3:
+            continue  # short codes only by their own name
+        if gaz.feature(i) in PROMINENT_FEATURES or gaz.population(i) >= PROMINENT_POPULATION:
+            return True
+    return False
+
+
+NAMED_AFTER_PLACES = frozenset({"ORG", "FAC"})
+
+
+def _embedded_place(ent: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
+    """A well-known place inside an organisation's or building's name: "Kentucky State Police",
+    "University of California", "New York Times". It tells where the organisation is, never where
+    an event happened (role "affiliation")."""
+    tokens = [t for t in ent if not t.is_punct]
+    if len(tokens) < 2:
+        return None
+    first = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    options = [ent.doc[first:first + n] for n in range(ent.end - first - 1, 0, -1)]  # longest prefix first
+    of = [t.i for t in ent if t.lower_ == "of"]
+    if of and of[-1] + 1 < ent.end:
+        options.insert(0, ent.doc[of[-1] + 1:ent.end])  # "Bank of Mexico"
+    for part in options:
+        if not part.text[:1].isupper() or part[-1].is_punct or strip_designator(part.text)[1]:
+            continue  # "Kentucky State" (Police): the name alone is tried next
+        candidates = gaz.candidates(part.text)[:MAX_CANDIDATES]
+        if candidates and _is_prominent_place(part.text, candidates, gaz):
+            mention = _Mention(part.start_char, part.end_char, part.text, "GPE", part.root,
+                               candidates=candidates, fixed_role="affiliation")
+            return mention
+    return None
 
 
 def _designator_kind(word: str) -> str:
@@ -259,7 +339,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
     _choose_all(mentions, gaz, focus, containers, anchors)
     for m in mentions:
         if m.role != "demonym" and m.chosen is not None:
-            m.role = _role_of(m, gaz)
+            m.role = m.fixed_role or _role_of(m, gaz)
             m.precision = _precision_of(gaz.feature(m.chosen))
             if m.needs_metonym and m.role != "metonym":
                 m.chosen, m.candidates = None, []
@@ -290,7 +370,22 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if feature == "ADM1":
                 pinned[id(a)] = (gaz.country_code(i), gaz.admin1_code(i))
                 break
+    for m in mentions:
+        if id(m) not in pinned and m.candidates:
+            cc = _demonym_before(text, m.start, gaz)
+            if cc:
+                pinned[id(m)] = (cc, "")
     return pinned
+
+
+def _demonym_before(text: str, start: int, gaz: Gazetteer) -> str:
+    """ "the English city of Salisbury", "the Iraqi town of Tuz Khurmatu": the adjective names the
+    country of the place (only with a place noun and "of" between them)."""
+    words = text[max(0, start - 60):start].split()
+    if len(words) < 3 or words[-1].lower() != "of" or words[-2].lower() not in context_words()["apposition_place_nouns"]:
+        return ""
+    found = gaz.demonym(words[-3].strip(",;"))
+    return found[0] if found and found[0] else ""
 
 
 def _focus_weights(mentions: list[_Mention], gaz: Gazetteer, resolved: bool) -> dict[str, float]:
@@ -327,12 +422,13 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
         if not m.candidates or m.role == "demonym":
             continue
         city_areas = {(gaz.country_code(j), gaz.admin1_code(j)) for j in m.candidates
-                      if gaz.feature(j).startswith("PPL")}
+                      if gaz.feature(j).startswith("PPL") and (gaz.feature(j) != "PPL" or
+                                                             gaz.population(j) >= NOTABLE_CITY)}
         scored = sorted(((_score(m, i, gaz, focus, admin1_named, containers.get(id(m)), anchors, city_areas), i)
                          for i in m.candidates), key=lambda pair: -pair[0])
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
-        if _implausible(m, m.chosen, gaz, focus):
+        if not m.given and _implausible(m, m.chosen, gaz, focus):  # a given span is a place by fiat
             m.chosen = None
 
 
@@ -369,7 +465,7 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
     if anchors and feature != COUNTRY_FEATURE:
         lat, lon = gaz.point(i)
         nearest = min(distance_km(lat, lon, a, b) for a, b in anchors)
-        score += 1.5 if nearest < 100 else 0.75 if nearest < 300 else 0.0
+        score += ANCHOR_BONUS if nearest < 100 else ANCHOR_BONUS / 2 if nearest < 300 else 0.0
     return score
 
 
@@ -602,8 +698,11 @@ def _region_adjectives(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> No
 
 def _to_place_mention(m: _Mention, gaz: Gazetteer) -> Optional[PlaceMention]:
     if m.role == "demonym":
-        cc = m.demonym[0] if m.demonym else ""
+        cc, region = m.demonym if m.demonym else ("", "")
         place = gaz.country(cc) if cc else None
+        if place is None and region and m.given:  # asked about this very span: "European" -> Europe
+            found = gaz.candidates(region)
+            place = gaz.place(found[0]) if found else None
         return PlaceMention(m.text, m.start, m.end, place, 1.0, 3, "demonym", m.evidence)
     place = m.place if m.place is not None else (gaz.place(m.chosen) if m.chosen is not None else None)
     if place is None:

@@ -97,4 +97,9 @@ def test_resolve_spans_uses_the_article_as_context(nlp, gazetteer):
     resolved = resolve_spans(text, spans, doc=nlp(text), gazetteer=gazetteer)
     assert [m.start for m in resolved] == [12, spans[1][0]]
     assert resolved[0].place.country_code == "LB"
-    assert resolved[1].place is None
+    # a name the gazetteer lacks: the place named closest to it, as "near", with a low score
+    guess = resolved[1]
+    assert guess.place.name == "Tripoli" and guess.geo_precision == 2 and guess.score < 0.2
+    assert [e.text for e in guess.evidence if e.field == "base"] == ["Tripoli"]
+    strict = resolve_spans(text, spans, doc=nlp(text), gazetteer=gazetteer, guess_unknown=False)
+    assert strict[1].place is None and strict[0].place.country_code == "LB"
