@@ -10,7 +10,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.records import Article
 
@@ -56,6 +56,88 @@ def _dateline_end(doc: Doc, start: int):
     return None
 
 
+RELABEL = {"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "NORP", "FAC", "LOC", "GPE", "EVENT", "LAW"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@Language.component("sitrep_place_lists")
+def place_lists(doc: Doc) -> Doc:
+    """'Rawson (Chubut)', 'Sialkot city (Sialkot, Punjab)', 'Ivirgarzama, Cochabamba': a place followed by
+    the areas that hold it. The statistical model often swallows the bracket into one organisation or
+    tags the areas as people; here each name becomes a place of its own."""
+    ents = [e for e in _split_at_brackets(doc) if e is not None]
+    for run in _designated_names(doc):  # 'Yaounde city (Mfoundi, Centre)'
+        old = [e for e in ents if e.start < run.end and e.end > run.start]
+        if all(e.label_ in RELABEL and e.label_ not in PLACE_LABELS for e in old):
+            ents = [e for e in ents if e not in old] + [Span(doc, run.start, run.end, label="GPE")]
+    changed = True
+    while changed:
+        changed = False
+        for ent in list(ents):
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            for run in _names_after(doc, ent.end):
+                old = [e for e in ents if e.start < run.end and e.end > run.start]
+                if any(e.label_ not in RELABEL or e.label_ in PLACE_LABELS for e in old):
+                    continue
+                ents = [e for e in ents if e not in old] + [Span(doc, run.start, run.end, label="GPE")]
+                changed = True
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
+def _split_at_brackets(doc: Doc) -> list:
+    out = []
+    for ent in doc.ents:
+        inside = [t.i for t in ent if t.text in ("(", ")", ",")]
+        if not inside or ent.label_ not in RELABEL:
+            out.append(ent)
+            continue
+        start = ent.start
+        for cut in inside + [ent.end]:
+            if cut > start:
+                label = "GPE" if ent.label_ in RELABEL else ent.label_
+                out.append(Span(doc, start, cut, label=label))
+            start = cut + 1
+    return out
+
+
+DESIGNATORS = ("city", "town", "village", "district", "province", "state", "region", "county", "commune", "area",
+               "township", "municipality", "governorate", "department", "subdivision", "upazila", "tehsil")
+
+
+def _designated_names(doc: Doc):
+    """A capitalised name followed by 'city'/'village'/... and then a bracket or comma of the areas holding it."""
+    for token in doc:
+        if token.lower_ in DESIGNATORS and token.i + 1 < len(doc) and doc[token.i + 1].text in ("(", ","):
+            j = token.i
+            while j > 0 and doc[j - 1].is_title and doc[j - 1].is_alpha and not doc[j - 1].is_sent_start:
+                j -= 1
+            if j < token.i and token.i - j <= 4:
+                yield doc[j:token.i]
+
+
+def _names_after(doc: Doc, end: int):
+    """Capitalised runs right after a place: ', Cochabamba', ' (Mfoundi, Centre)'."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in ("city", "town", "village", "district", "province", "state", "region", "county", "commune", "area"):
+        i += 1
+    if i >= len(doc) or doc[i].text not in (",", "("):
+        return
+    i += 1
+    while i < len(doc):
+        j = i
+        while j < len(doc) and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha and not doc[j].is_sent_start:
+            j += 1
+        if j == i or j - i > 4:
+            return
+        yield doc[i:j]
+        if j < len(doc) and doc[j].text == ",":
+            i = j + 1
+            continue
+        return
+
+
 def read_patterns() -> list[dict]:
     patterns: list[dict] = []
     folder = resources.files("sitrep.language") / "patterns"
@@ -76,6 +158,8 @@ def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     if "entity_ruler" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", after="ner", config={"overwrite_ents": True})
         ruler.add_patterns(read_patterns())
+    if "sitrep_place_lists" not in nlp.pipe_names:
+        nlp.add_pipe("sitrep_place_lists", after="entity_ruler")
     return nlp
 
 
