@@ -19,6 +19,8 @@ Steps (``geoparse_doc``):
 """
 from __future__ import annotations
 
+import re
+
 from sitrep.language import is_dateline
 
 import functools
@@ -356,12 +358,20 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
     return out
 
 
+_CONTAINER_GAP = re.compile(r"^(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|governorate|department|subdivision|upazila|tehsil|lga)?\s*[(,]$", re.IGNORECASE)
+
+
 def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int, tuple[str, str]]:
     """ "Paris, Texas" / "Tripoli, Lebanon": the second name pins the first one's country/admin1."""
     pinned, text = {}, doc_text(doc)
     for a, b in zip(mentions, mentions[1:]):
-        if not a.candidates or not b.candidates or text[a.end:b.start].strip() != ",":
+        between = text[a.end:b.start].strip()
+        if not a.candidates and b.candidates and (between in (",", "(") or _CONTAINER_GAP.match(between)):
+            b.is_container = True  # 'Ivirgarzama, Cochabamba': the unknown town still sits in the area named
+        if not a.candidates or not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
             continue
+        b.is_container = True
+        b.holds_known_place = True
         for i in b.candidates:
             feature = gaz.feature(i)
             if feature == COUNTRY_FEATURE:
@@ -418,6 +428,11 @@ def _admin1_named(mentions: list[_Mention], gaz: Gazetteer) -> set[tuple[str, st
 
 def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
     admin1_named = _admin1_named(mentions, gaz)
+    # doubting a foreign place needs the article's own places: 'Saudi forces fired at villages in
+    # Razih (Sadah)' is about Yemen, whatever the attackers' nationality
+    named_countries = {gaz.country_code(c) for m in mentions if m.demonym is None and m.candidates
+                       for c in m.candidates[:1]}
+    place_focus = {cc: w for cc, w in focus.items() if cc in named_countries} or focus
     for m in mentions:
         if not m.candidates or m.role == "demonym":
             continue
@@ -428,18 +443,23 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
                          for i in m.candidates), key=lambda pair: -pair[0])
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
-        if not m.given and _implausible(m, m.chosen, gaz, focus):  # a given span is a place by fiat
+        if not m.given and _implausible(m, m.chosen, gaz, place_focus, named_countries):  # a given span is a place by fiat
             m.chosen = None
 
 
+CONTAINER_AREA = 4.0
 FOREIGN_SMALL_PLACE = 100_000  # population under which a place outside the article's countries is doubted
 
 
-def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus) -> bool:
+def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus, named_countries=frozenset()) -> bool:
     """A small place in a country the article is not about, reached only by a loose spelling match
     or against a clear focus elsewhere ('Konna' in a story about Mali is not Kone in New Caledonia)."""
     if not focus or gaz.feature(i) == COUNTRY_FEATURE or focus.get(gaz.country_code(i), 0.0) > 0.0:
         return False
+    if gaz.country_code(i) in named_countries and m.folded == fold(gaz.name(i)):
+        return False
+    if gaz.feature(i).startswith(("ADM1", "PPLC", "PPLA")) and gaz.population(i) >= FOREIGN_SMALL_PLACE:
+        return False  # a province or a big regional capital is not a spelling accident
     if m.folded != fold(gaz.name(i)):
         return True
     return max(focus.values()) >= 0.5 and gaz.population(i) < FOREIGN_SMALL_PLACE
@@ -450,6 +470,8 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
     feature = gaz.feature(i)
     cc, a1 = gaz.country_code(i), gaz.admin1_code(i)
     score = 0.5 * math.log10(gaz.population(i) + 1) + FEATURE_BONUS.get(feature, 0.0)
+    if getattr(m, "is_container", False) and feature.startswith(("ADM", "PCL")):
+        score += CONTAINER_AREA  # the name after a place and a bracket is the area holding it
     if m.hint:
         kind_ok = feature.startswith(m.hint) or (m.hint == "ADM1" and feature == "RGN")
         score += DESIGNATOR_MATCH if kind_ok else DESIGNATOR_MISMATCH
@@ -487,6 +509,8 @@ def _role_of(m: _Mention, gaz: Gazetteer) -> str:
         return "dateline"
     if doc_text(m.root.doc)[m.end:m.end + 12].lower().startswith(AFFILIATION_SUFFIXES):
         return "affiliation"  # 'the Britain-based monitor': where a party is from, not where anything happened
+    if getattr(m, "holds_known_place", False) and gaz.feature(m.chosen).startswith(("ADM", "PCL", "RGN")):
+        return "container"  # 'Razih district (Sadah)': Sadah says where Razih is; the event is in Razih
     feature = gaz.feature(m.chosen)
     if _is_metonym(m.root, feature):
         return "metonym"
