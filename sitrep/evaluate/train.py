@@ -25,8 +25,16 @@ ALIAS_MIN_COUNT = 3  # a learned alias needs this many train notes agreeing
 ALIAS_MIN_SHARE = 0.6
 
 
-def gold_for_training(shared: Path) -> list[GoldEvent]:
-    rows = [g for g in read_acled(shared / "data/acled-2020-global/acled.csv") if g.split == "train"]
+def is_dev(event_id: str) -> bool:
+    """A fifth of the train part, held back when choosing thresholds (`sitrep train --hold-dev`)."""
+    import hashlib
+
+    return int(hashlib.sha256(("dev:" + event_id).encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def gold_for_training(shared: Path, hold_dev: bool = False) -> list[GoldEvent]:
+    rows = [g for g in read_acled(shared / "data/acled-2020-global/acled.csv")
+            if g.split == "train" and not (hold_dev and is_dev(g.event_id))]
     old = shared / "data/acled-2015-asia/acled.csv"
     if old.is_file():
         rows += list(read_acled(old))
@@ -49,7 +57,7 @@ def negative_texts(shared: Path) -> Iterator[str]:
                 yield " ".join(sentences[i:i + 2])
 
 
-def train_models(shared: Path, out: Path) -> list[str]:
+def train_models(shared: Path, out: Path, hold_dev: bool = False) -> list[str]:
     """Fit the type, sub-type and event/no-event models; returns lines describing what was fitted."""
     import joblib
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -59,7 +67,7 @@ def train_models(shared: Path, out: Path) -> list[str]:
     from sitrep.events.classifier import model_text
 
     started = time.perf_counter()
-    gold = gold_for_training(shared)
+    gold = gold_for_training(shared, hold_dev)
     texts = [model_text(g.notes) for g in gold]
 
     def fitted(x, y, c=4.0):

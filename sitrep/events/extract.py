@@ -502,10 +502,12 @@ def _confidence(draft: Draft, has_place: bool) -> float:
     return round(min(score, 0.99), 2)
 
 
-MODEL_TYPE_CONFIDENCE = 0.75  # the model overrides the rules' event type only when this sure
-MODEL_SUB_CONFIDENCE = 0.6
-MODEL_EVENT_CONFIDENCE = 0.85
-MODEL_VETO = 0.3  # below this, the event model says the passage is ordinary news, whatever word the rules caught  # a passage the rules found nothing in becomes an event when this sure
+MODEL_TYPE_CONFIDENCE = 0.5  # the model overrides the rules' event type only when this sure
+MODEL_SUB_CONFIDENCE = 0.5  # (both chosen on a dev fifth of the train part: `sitrep train --hold-dev`)
+SHORT_REPORT_CHARS = 1200
+MODEL_EVENT_CONFIDENCE = 0.85  # a passage the rules found nothing in becomes an event when this sure
+MODEL_VETO = 0.3  # below this, the event model says the passage is ordinary news, whatever word the rules caught
+MODEL_TYPE_OVER_CUES = 0.85  # to overrule a type the rules read from explicit words (tear gas, a weapon)
 # sub-types the rules chose on explicit words (tear gas, a weapon, an arrest): the model must be very sure
 # read from the sentences around the event (the police response), which the model does not see
 RULE_ONLY_SUB_TYPES = {"Protest with intervention", "Excessive force against protesters", "Arrests", "Agreement"}
@@ -526,7 +528,11 @@ def _draft_text(draft: Draft, doc: Doc) -> str:
 def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end: Optional[int]) -> list[Draft]:
     """Let the learned models settle types the rules are unsure of, and find events the rules missed."""
     doc = extractor.doc
-    predictions = classifier.predict([_draft_text(d, doc) for d in drafts])
+    body = doc.text[: body_end if body_end is not None else len(doc.text)]
+    # one event in a short report: the whole report is its description, as in ACLED's notes
+    whole = len(drafts) == 1 and len(body) <= SHORT_REPORT_CHARS
+    texts = [body] if whole else [_draft_text(d, doc) for d in drafts]
+    predictions = classifier.predict(texts)
     kept = [(d, p) for d, p in zip(drafts, predictions)
             if p.event_probability >= MODEL_VETO or d.sub_event_type in RULE_TERRITORY_TRIGGERS | {"Agreement"}]
     drafts = [d for d, _ in kept]
@@ -534,8 +540,9 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
     for draft, prediction in zip(drafts, predictions):
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
-        text = _draft_text(draft, doc)
-        if prediction.event_type != draft.event_type and prediction.type_probability >= MODEL_TYPE_CONFIDENCE:
+        text = body if whole else _draft_text(draft, doc)
+        needed_for_type = MODEL_TYPE_OVER_CUES if draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES else MODEL_TYPE_CONFIDENCE
+        if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
             draft.event_type = prediction.event_type
             draft.sub_event_type = classifier.sub_type_given(text, prediction.event_type)[0] or draft.sub_event_type
             draft.agents, draft.patients = _reframe(draft, extractor)
