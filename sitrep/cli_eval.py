@@ -64,8 +64,10 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         sys.exit(0 if reports else 3)
 
     @main.command("train")
-    @click.option("--aliases/--no-aliases", default=True, help="Also learn actor aliases (runs the pipeline on the train notes).")
-    def train(aliases):
+    @click.option("--aliases/--no-aliases", default=True, help="Also learn actor phrases from the train notes.")
+    @click.option("--hold-dev", type=click.Path(dir_okay=False), default=None,
+                  help="Fit without a dev fifth of the train part and write the model here instead (for choosing thresholds).")
+    def train(aliases, hold_dev):
         """Learn the event-type models (and actor aliases) from ../shared; writes them into the package.
 
         Reads the train part of the 2020 ACLED extract, the 2015 extract, and GeoVirus/GeoWebNews as text
@@ -78,18 +80,23 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         from importlib import resources
 
         from sitrep.evaluate.corpora import shared_dir
-        from sitrep.evaluate.train import learn_aliases, train_models
+        from sitrep.evaluate.train import learn_actor_phrases, train_models
 
         shared = shared_dir()
         if shared is None:
             click.echo("sitrep: error: ../shared not found; training needs its data", err=True)
             sys.exit(3)
+        if hold_dev:
+            for line in train_models(shared, Path(hold_dev), hold_dev=True):
+                click.echo(line)
+            click.echo(f"evaluate it with SITREP_EVENT_MODEL={hold_dev}")
+            return
         model_path = Path(str(resources.files("sitrep.events"))) / "models" / "event_type.joblib"
         for line in train_models(shared, model_path):
             click.echo(line)
         if aliases:
-            alias_path = Path(str(resources.files("sitrep.evaluate"))) / "data" / "actor_aliases.tsv"
-            for line in learn_aliases(shared, alias_path):
+            phrase_path = Path(str(resources.files("sitrep.events"))) / "data" / "learned_actors.tsv"
+            for line in learn_actor_phrases(shared, phrase_path):
                 click.echo(line)
 
     @evaluate.command("quiet")

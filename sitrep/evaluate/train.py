@@ -4,7 +4,7 @@ Reads only the TRAIN part of the 2020 ACLED extract (see acled.split_of), the 20
 as examples of text that reports no conflict event, the GeoVirus and GeoWebNews articles. The
 TR-News articles and the 2020 test part are never read here: they are what `sitrep eval` reports.
 
-Writes sitrep/events/models/event_type.joblib and sitrep/evaluate/data/actor_aliases.tsv.
+Writes sitrep/events/models/event_type.joblib and sitrep/events/data/learned_actors.tsv.
 """
 from __future__ import annotations
 
@@ -21,8 +21,6 @@ from sitrep.evaluate.acled import GoldEvent, normalise_actor, read_acled
 
 NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
 MAX_FEATURES = 60_000
-ALIAS_MIN_COUNT = 3  # a learned alias needs this many train notes agreeing
-ALIAS_MIN_SHARE = 0.6
 
 
 def is_dev(event_id: str) -> bool:
@@ -91,34 +89,6 @@ def train_models(shared: Path, out: Path, hold_dev: bool = False) -> list[str]:
         f"event/no-event model: {len(texts)} notes against {len(negatives)} news passages",
         f"written {out} ({out.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - started:.0f} s",
     ]
-
-
-def learn_aliases(shared: Path, out: Path) -> list[str]:
-    """Which name sitrep gives each ACLED actor, learned by running the pipeline on train notes."""
-    from sitrep.pipeline import default_pipeline
-    from sitrep.evaluate.acled import actors_match, best_match
-
-    gold = [g for g in read_acled(shared / "data/acled-2020-global/acled.csv") if g.split == "train"]
-    by_id = {f"acled-{g.event_id}": g for g in gold}
-    pairs: dict[str, Counter] = defaultdict(Counter)
-    for result in default_pipeline().process(g.article() for g in gold):
-        g = by_id[result.article.id]
-        event = best_match(g, result.events)
-        if event is None:
-            continue
-        for gold_name, ours in ((g.actor1, event.actor1), (g.actor2, event.actor2)):
-            if gold_name and ours and not actors_match(gold_name, ours, {}):
-                pairs[normalise_actor(gold_name)][ours] += 1
-    lines = ["# ACLED actor name<TAB>the name sitrep gives it (learned by `sitrep train` on the train part)"]
-    kept = 0
-    for gold_name, counts in sorted(pairs.items()):
-        ours, n = counts.most_common(1)[0]
-        if n >= ALIAS_MIN_COUNT and n / sum(counts.values()) >= ALIAS_MIN_SHARE:
-            lines.append(f"{gold_name}\t{ours}")
-            kept += 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return [f"actor aliases: {kept} learned from {len(gold)} train notes, written {out}"]
 
 
 # ------------------------------------------------------------------------ learned actor phrases

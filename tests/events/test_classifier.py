@@ -1,0 +1,24 @@
+"""The learned event models ship with the package and answer in ACLED's vocabulary."""
+import pytest
+
+from sitrep.events import classifier
+from sitrep.records import EVENT_TYPES, SUB_EVENT_TO_TYPE
+
+
+def test_models_ship_and_predict_known_labels():
+    assert classifier.available(), "sitrep/events/models/event_type.joblib is missing: run `sitrep train`"
+    [strike, market] = classifier.predict([
+        "Warplanes bombed a market in the town, killing six civilians.",
+        "Wheat prices rose at the market as farmers sold their harvest.",
+    ])
+    assert strike.event_type in EVENT_TYPES and strike.sub_event_type in SUB_EVENT_TO_TYPE
+    assert strike.event_probability > market.event_probability
+
+
+def test_model_text_drops_acled_openers_and_tags():
+    assert classifier.model_text("On 9 May 2020, protesters marched. [size=no report]") == "protesters marched."
+
+
+def test_sub_type_is_chosen_within_the_given_type():
+    sub, probability = classifier.sub_type_given("Police fired tear gas at protesters.", "Protests")
+    assert SUB_EVENT_TO_TYPE[sub] == "Protests" and 0 < probability <= 1
