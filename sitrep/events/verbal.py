@@ -26,7 +26,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep.dates import event_date_for_span
-from sitrep.events.actors import ActorNamer, phrase_for
+from sitrep.events.actors import ActorNamer
 from sitrep.geo import place_for_span
 from sitrep.language.quotes import Attributor, Quote, Person
 from sitrep.records import Actor, Article, DateMention, Event, PlaceMention, Span, interaction_code
@@ -142,7 +142,8 @@ def _cue_for(token: Token) -> Optional[Cue]:
     table = cues()
     lemma = token.lemma_.lower()
     if token.pos_ in ("VERB", "AUX"):
-        modifier = token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS)
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)  # 'an attempt to kill'
+        modifier = not infinitive and (token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in MODIFIER_DEPS))
         says_something = any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
         if lemma in REPORTING_LEMMAS or (modifier and not says_something):
             return None  # 'militias funded by Iran' describes the militias; it is no clause
@@ -206,7 +207,10 @@ def _adjust(trigger: Token, plover: str) -> tuple[str, bool]:
         return "DEMAND", negated
     intent = intent_head or bool(modals & table["intent_modals"])
     willing = intent_head and verb.head.lemma_.lower() in WILLING_WORDS
-    if intent and not willing and (plover in FORCEFUL_TYPES or plover in ("RETREAT", "SANCTION", "MOBILIZE")):
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in table["conditions"] for m in c.children)
+                      for c in verb.children)  # 'will boycott ... unless the president resigns'
+    if intent and (plover in FORCEFUL_TYPES or conditional
+                   or (not willing and plover in ("RETREAT", "SANCTION", "MOBILIZE"))):
         return "THREATEN", negated
     if intent and (plover in ACCEPTING_TYPES or (willing and plover not in FORCEFUL_TYPES)):
         return "AGREE", negated
@@ -303,11 +307,11 @@ def verbal_events(article: Article, doc: Doc, places: list[PlaceMention], dates:
 
 class VerbalExtractor:
     def __init__(self, article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention]):
-        from sitrep.events.extract import CountryLookup, _article_country  # the events stage's own helpers
+        from sitrep.events.extract import CountryLookup  # the events stage's phrase -> country
 
         self.article, self.doc, self.places, self.dates = article, doc, places, dates
         self.namer = ActorNamer(CountryLookup(places))
-        self.country = _article_country(places)
+        self.country = _focus_country(places)
         self.attributor = Attributor(doc)
         self.quotes = self.attributor.quotes()
 
@@ -349,7 +353,8 @@ class VerbalExtractor:
         if quote is not None:
             event.evidence.append(_span("quote", quote.start, quote.end, self.doc.text))
         else:
-            event.evidence.append(_span("statement", sentence.start_char, sentence.end_char, self.doc.text))
+            end = sentence.start_char + len(sentence.text.rstrip())  # without the paragraph break
+            event.evidence.append(_span("statement", sentence.start_char, end, self.doc.text))
         self._place_and_date(event, sentence)
         return event
 
@@ -437,6 +442,19 @@ class VerbalExtractor:
         event.location, event.latitude, event.longitude = place.name, place.latitude, place.longitude
         event.geonameid, event.country, event.iso3 = place.geonameid, place.country, place.iso3
         event.admin1, event.admin2, event.geo_precision = place.admin1, place.admin2, mention.geo_precision
+
+
+def _focus_country(places: list[PlaceMention]) -> Optional[tuple[str, str]]:
+    """(code, name) of the country the article is mostly about: places count double, demonyms
+    once, governments named by their capital ('Washington said') not at all."""
+    weights: dict[tuple[str, str], int] = {}
+    for mention in places:
+        place = mention.place
+        if place is None or not place.country_code or mention.role == "metonym":
+            continue
+        key = (place.country_code, place.country)
+        weights[key] = weights.get(key, 0) + (2 if mention.role == "place" else 1)
+    return max(weights, key=weights.get) if weights else None
 
 
 def _inside(phrase: SpacySpan, quote: Quote) -> bool:

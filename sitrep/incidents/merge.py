@@ -8,6 +8,9 @@ Plain functions over records: no storage here (the store fetches candidates and 
 Field choices when reports differ
 ---------------------------------
 - date: the more precise one (lower ``time_precision``); on a tie, the first report's.
+- same place: the same gazetteer entry; two places with different names (geo_precision 1 or 2)
+  only when they are a couple of km apart (two names for one spot); otherwise within a
+  distance that grows with the coarser geo_precision (data/rules.json).
 - place: the more precise one (lower ``geo_precision``; with coordinates beats without);
   the place columns move together so a record never mixes two places.
 - actors: the report naming more actors (actor1/actor2 and their inter codes move together);
@@ -56,6 +59,7 @@ class Rules:
     max_km_by_geo_precision: dict[int, float]
     region_max_km_without_admin1: float
     candidate_window_days: int
+    named_places_max_km: float
     # sub_event_type -> the sub_event_types it may be merged with
     compatible_sub_events: dict[str, frozenset[str]]
     # (general, specific): the specific one wins when the two are merged
@@ -79,6 +83,7 @@ def rules() -> Rules:
         max_km_by_geo_precision={int(k): float(v) for k, v in raw["max_km_by_geo_precision"].items()},
         region_max_km_without_admin1=float(raw["region_max_km_without_admin1"]),
         candidate_window_days=int(raw["candidate_window_days"]),
+        named_places_max_km=float(raw["named_places_max_km"]),
         compatible_sub_events={k: frozenset(v) for k, v in compatible.items()},
         more_specific=frozenset(ordered),
     )
@@ -123,10 +128,21 @@ def same_day(a: Event, b: Event) -> bool:
 
 
 def same_place(a: Event, b: Event) -> bool:
-    """Same gazetteer entry, or close enough for the coarser of the two geo precisions."""
+    """Same gazetteer entry, or close enough for the coarser of the two geo precisions.
+
+    A report placed only in a whole country (or nowhere) cannot show that it is about the same
+    event as another: it never matches (ACLED's rule needs the same location)."""
+    if _country_only(a) or _country_only(b):
+        return False
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
     precision = max(a.geo_precision or 3, b.geo_precision or 3)
+    if a.location and b.location and _norm(a.location) != _norm(b.location):
+        # two differently named places (in or near each): ACLED codes one event per location,
+        # so only two names for one spot (a few km apart at most) are the same place
+        if not (_has_point(a) and _has_point(b)):
+            return False
+        return distance_km(a, b) <= rules().named_places_max_km
     if precision >= 3:
         return _same_region(a, b)
     if _has_point(a) and _has_point(b):
@@ -190,6 +206,12 @@ def _same_region(a: Event, b: Event) -> bool:
     if _has_point(a) and _has_point(b):
         return distance_km(a, b) <= rules().region_max_km_without_admin1
     return bool(a.location) and _norm(a.location) == _norm(b.location)
+
+
+def _country_only(event: Event) -> bool:
+    """No place below the country: no location, or the location is the country itself."""
+    location = _norm(event.location or "")
+    return not location or location in (_norm(event.country or ""), _norm(event.iso3 or ""))
 
 
 def _same_country(a: Event, b: Event) -> bool:

@@ -176,6 +176,7 @@ class Store:
         stored_before = pool.ids()
         changed: dict[str, Incident] = {}
         links: dict[str, str] = {}
+        steps: list[tuple[Optional[Incident], Incident, Event]] = []  # for history and control
         for article, events in reports:
             for event in events:
                 source = incident_stage.report_source(article, event)
@@ -185,6 +186,7 @@ class Store:
                 else:
                     incident = incident_stage.merge_into(match, event, source)
                 pool.put(incident)
+                steps.append((match, incident, event))
                 changed[incident.incident_id] = incident
                 if event.event_id in links:
                     raise ValueError(f"event id {event.event_id!r} given twice")
@@ -194,6 +196,9 @@ class Store:
         for key, incident in changed.items():
             if key in stored_before:
                 self._update_incident(incident)
+        from sitrep.store import control as control_store  # field history, control timeline
+
+        control_store.record_merges(self, steps)
         return links
 
     def _update_incident(self, incident: Incident) -> None:

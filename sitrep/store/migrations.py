@@ -57,6 +57,42 @@ _EVENT_COLUMN_NAMES = ", ".join(
     line.split()[0] for line in _EVENT_COLUMNS_DDL.strip().splitlines() if line.strip()
 )
 
+# Step 3's SQL, named so that sitrep.store.control can also create the tables on a file that was
+# opened read-only before step 3 (hence IF NOT EXISTS: running it twice changes nothing).
+CONTROL_AND_HISTORY_SQL = """
+    CREATE SEQUENCE IF NOT EXISTS history_seq START 1;
+    CREATE TABLE IF NOT EXISTS control_changes (
+        incident_id VARCHAR PRIMARY KEY,
+        event_id VARCHAR,
+        place_key VARCHAR NOT NULL,
+        location VARCHAR,
+        country VARCHAR,
+        iso3 VARCHAR,
+        admin1 VARCHAR,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        geonameid BIGINT,
+        geo_precision INTEGER,
+        change_date DATE NOT NULL,
+        time_precision INTEGER,
+        holder VARCHAR,
+        holder_inter INTEGER,
+        previous_holder VARCHAR,
+        kind VARCHAR,
+        sub_event_type VARCHAR,
+        evidence JSON
+    );
+    CREATE TABLE IF NOT EXISTS incident_history (
+        incident_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR,
+        field VARCHAR NOT NULL,
+        old_value VARCHAR,
+        new_value VARCHAR,
+        seq BIGINT DEFAULT nextval('history_seq')
+    )
+"""
+
 MIGRATIONS: list[str] = [
     # 1: articles, events, incidents. Each event names its incident (events.incident_id);
     # incident_events and incident_sources are views over that link.
@@ -180,44 +216,11 @@ MIGRATIONS: list[str] = [
                review_status, reviewed_fields, reviewed_by, reviewed_at
         FROM reviewed_incidents WHERE review_status NOT IN ('merged', 'empty');
     """,
+    # 3: the territorial control timeline (control_changes: one row per incident that changes
+    # who holds a place) and incident field history (incident_history: which article set or
+    # changed which field). Kept by sitrep/store/control.py while the store merges.
+    CONTROL_AND_HISTORY_SQL,
 ]
-
-# 3 (issue 5; waits for step 2 before it is appended to MIGRATIONS): the territorial control
-# timeline and incident field history. Written with IF NOT EXISTS so that sitrep.store.control
-# can also create the tables on a file that has not received step 3 yet.
-CONTROL_AND_HISTORY_SQL = """
-    CREATE SEQUENCE IF NOT EXISTS history_seq START 1;
-    CREATE TABLE IF NOT EXISTS control_changes (
-        incident_id VARCHAR PRIMARY KEY,
-        event_id VARCHAR,
-        place_key VARCHAR NOT NULL,
-        location VARCHAR,
-        country VARCHAR,
-        iso3 VARCHAR,
-        admin1 VARCHAR,
-        latitude DOUBLE,
-        longitude DOUBLE,
-        geonameid BIGINT,
-        geo_precision INTEGER,
-        change_date DATE NOT NULL,
-        time_precision INTEGER,
-        holder VARCHAR,
-        holder_inter INTEGER,
-        previous_holder VARCHAR,
-        kind VARCHAR,
-        sub_event_type VARCHAR,
-        evidence JSON
-    );
-    CREATE TABLE IF NOT EXISTS incident_history (
-        incident_id VARCHAR NOT NULL,
-        article_id VARCHAR NOT NULL,
-        event_id VARCHAR,
-        field VARCHAR NOT NULL,
-        old_value VARCHAR,
-        new_value VARCHAR,
-        seq BIGINT DEFAULT nextval('history_seq')
-    )
-"""
 
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -1,0 +1,73 @@
+"""`sitrep eval incidents`: the metrics, the second reports, and a small run."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitrep.evaluate.incidents import (
+    Clustering, bcubed, main_incidents, pairwise, second_reports, shared_incident_pairs,
+)
+
+
+def test_items_are_merged_when_they_share_an_incident_not_transitively():
+    items = {"a": ["i1"], "b": ["i1", "i2"], "c": ["i2"], "d": ["i3"], "e": []}
+    assert shared_incident_pairs(items) == {("a", "b"), ("b", "c")}
+    main = main_incidents(items)
+    assert main["a"] == main["b"] == "i1" and main["c"] == "i2" and main["e"] == "alone:e"
+
+
+def test_pairwise_counts_the_given_merged_pairs():
+    clustering = Clustering(gold={"a": "E1", "b": "E1", "c": "E2"}, predicted={"a": "x", "b": "y", "c": "z"},
+                            merged={("a", "b"), ("b", "c")})
+    pairs = pairwise(clustering)
+    assert (pairs["true_pairs"], pairs["predicted_pairs"], pairs["gold_pairs"]) == (1, 2, 1)
+
+
+def test_pairwise_and_bcubed_on_a_hand_example():
+    # gold: {a, b} one event, c and d distinct; predicted: {a, b, c} merged, d alone
+    clustering = Clustering(gold={"a": "E1", "b": "E1", "c": "E2", "d": "E3"},
+                            predicted={"a": "P", "b": "P", "c": "P", "d": "Q"})
+    pairs = pairwise(clustering)
+    assert (pairs["predicted_pairs"], pairs["gold_pairs"], pairs["true_pairs"]) == (3, 1, 1)
+    assert pairs["precision"] == pytest.approx(1 / 3) and pairs["recall"] == 1.0
+    cubed = bcubed(clustering)
+    assert cubed["precision"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
+    assert cubed["recall"] == 1.0
+
+
+def test_perfect_clustering_scores_one():
+    clustering = Clustering(gold={"a": "E1", "b": "E1", "c": "E2"}, predicted={"a": "X", "b": "X", "c": "Y"})
+    assert pairwise(clustering)["precision"] == pairwise(clustering)["recall"] == 1.0
+    assert bcubed(clustering)["f1"] == 1.0
+
+
+def test_at_least_100_second_reports_all_from_train():
+    from sitrep.evaluate.acled import split_of
+
+    reports = second_reports()
+    assert len(reports) >= 100 and len({r.event_id for r in reports}) == len(reports)
+    assert all(split_of(r.event_id) == "train" for r in reports)
+
+
+def _shingles(text: str, size: int = 6) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def test_second_reports_are_new_text_about_existing_events(shared):
+    from sitrep.evaluate.acled import read_acled
+
+    notes = {g.event_id: g.notes for g in read_acled(shared / "data/acled-2020-global/acled.csv")}
+    for report in second_reports():
+        assert report.event_id in notes
+        copied = _shingles(report.text) & _shingles(notes[report.event_id])
+        assert len(copied) <= 2, (report.event_id, sorted(copied)[:3])  # a shared name may repeat, not sentences
+
+
+def test_gold_mode_run_on_a_few_notes(shared):
+    from sitrep.evaluate.incidents import evaluate_incidents
+
+    report = evaluate_incidents([shared / "data/acled-2020-global/acled.csv"], mode="gold", limit=60)
+    assert report["items"] == 60 and report["second_reports"] == 0
+    assert 0 <= report["bcubed"]["f1"] <= 1 and report["incidents"] <= 60
