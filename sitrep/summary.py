@@ -17,7 +17,9 @@ def _cell(value, width: int) -> str:
 def summary_table(db: str) -> str:
     """Incidents in the store, one line each, newest first."""
     with open_store(db, read_only=True) as store:
-        incidents = sorted(store.incidents(), key=lambda i: (i.event_date or "", i.event_type), reverse=True)
+        everything = store.incidents()
+        incidents = sorted((i for i in everything if i.event_type), key=lambda i: (i.event_date or "", i.event_type), reverse=True)
+        verbal = len(everything) - len(incidents)
         counts = store.counts()
     header = "  ".join(name[:width].ljust(width) for name, width in COLUMNS)
     lines = [header, "-" * len(header)]
@@ -27,7 +29,8 @@ def summary_table(db: str) -> str:
         values["fatalities"] = incident.fatalities
         lines.append("  ".join(_cell(values[name], width).ljust(width) for name, width in COLUMNS))
     lines.append(f"{counts.get('articles', 0)} articles, {counts.get('events', 0)} events, "
-                 f"{counts.get('incidents', 0)} incidents in {db}")
+                 f"{counts.get('incidents', 0)} incidents in {db} ({len(incidents)} ACLED incidents above; "
+                 f"{verbal} statements, appeals and other verbal events carry only a PLOVER type)")
     return "\n".join(lines)
 
 

@@ -299,7 +299,8 @@ def evaluate(gold_events: list[GoldEvent], progress=None) -> Report:
         results = progress(results)
     for result in results:
         gold = by_id[result.article.id]
-        report.score(gold, best_match(gold, result.events), aliases)
+        acled_events = [e for e in result.events if e.event_type]  # verbal events have no ACLED type
+        report.score(gold, best_match(gold, acled_events), aliases)
     return report
 
 

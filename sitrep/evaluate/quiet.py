@@ -44,7 +44,7 @@ def run_quiet(progress=None) -> Optional[dict]:
         label = labels.get(docid)
         events = [{"event_type": e.event_type, "sub_event_type": e.sub_event_type, "location": e.location,
                    "event_date": e.event_date, "fatalities": e.fatalities, "actor1": e.actor1, "notes": e.notes[:160]}
-                  for e in result.events]
+                  for e in result.events if e.event_type]  # verbal events are not ACLED events
         row = {"docid": docid, "title": result.article.title[:100], "events": events}
         if label is not None:
             labelled += 1

@@ -431,8 +431,10 @@ class VerbalExtractor:
         return Actor(name=name, inter=0)
 
     def _place_and_date(self, event: Event, sentence: SpacySpan) -> None:
-        event.event_date, event.time_precision, _ = event_date_for_span(
+        event.event_date, event.time_precision, date_mention = event_date_for_span(
             self.dates, sentence.start_char, sentence.end_char, self.article.published, self.doc.text)
+        if date_mention is not None:
+            event.evidence.append(Span("event_date", date_mention.start, date_mention.end, date_mention.text))
         mention = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
         if mention is None or mention.place is None:
             if self.country:
@@ -442,6 +444,8 @@ class VerbalExtractor:
         event.location, event.latitude, event.longitude = place.name, place.latitude, place.longitude
         event.geonameid, event.country, event.iso3 = place.geonameid, place.country, place.iso3
         event.admin1, event.admin2, event.geo_precision = place.admin1, place.admin2, mention.geo_precision
+        event.evidence.append(Span("location", mention.start, mention.end, mention.text))
+        event.evidence.extend(mention.evidence)
 
 
 def _focus_country(places: list[PlaceMention]) -> Optional[tuple[str, str]]:

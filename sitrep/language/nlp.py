@@ -46,7 +46,9 @@ def _dateline_end(doc: Doc, start: int):
     if start >= len(doc) or not (doc[start].is_upper or doc[start].is_title) or doc[start].is_space:
         return None
     for token in doc[start: start + DATELINE_MAX_TOKENS]:
-        if token.text in DATELINE_DASHES and token.i > start:
+        # a dateline's dash stands between spaces; 'al-Shimaari' is a hyphenated name
+        free_standing = token.i > start and doc[token.i - 1].whitespace_ and token.whitespace_
+        if token.text in DATELINE_DASHES and free_standing:
             words = [t for t in doc[start: token.i] if not t.is_punct]
             if words and all(t.tag_ in ("NNP", "NNPS") or t.is_upper for t in words):
                 return token.i + 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import sitrep
+from sitrep.records import VIOLENT_TYPES
 
 
 def events_of(text: str, published: str = "2021-03-10"):
@@ -63,8 +64,13 @@ def test_roadside_bomb_is_remote_explosive():
     "Farmers in Kano expect a good harvest after early rains.",
 ])
 def test_no_event_in_ordinary_or_hypothetical_news(text):
-    violent = [e for e in events_of(text) if e.event_type != "Strategic developments"]
+    violent = [e for e in events_of(text) if e.event_type in VIOLENT_TYPES or e.event_type == "Protests"]
     assert violent == []
+
+
+def test_a_threat_is_a_verbal_event_not_violence():
+    events = events_of("The army threatened to attack the town if the rebels did not leave.")
+    assert [e.plover_type for e in events if not e.event_type] == ["THREATEN"]
 
 
 def test_background_capture_is_not_a_new_event():
@@ -80,7 +86,7 @@ def test_every_evidence_span_points_at_its_text():
     assert events
     for event in events:
         fields = {span.field for span in event.evidence}
-        assert "event_type" in fields
+        assert ("event_type" if event.event_type else "plover_type") in fields
         for span in event.evidence:
             assert text[span.start:span.end] == span.text
         if event.location:
