@@ -1,6 +1,8 @@
 """Find event mentions: a trigger word in a sentence that reports something that happened."""
 from __future__ import annotations
 
+from sitrep.language.nlp import doc_text
+
 import functools
 from dataclasses import dataclass
 
@@ -35,7 +37,7 @@ SPORTS_ARTICLE_CUES = 4  # distinct sports words that make an article a sports s
 
 
 def is_sports_story(doc: Doc) -> bool:
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     found = {cue for cue in vocab()["sports_cues"] if contains_cue(lowered, (cue,))}
     return len(found) >= SPORTS_ARTICLE_CUES
 

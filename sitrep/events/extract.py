@@ -1,6 +1,8 @@
 """From a parsed article, its places and its dates to ACLED event records with evidence."""
 from __future__ import annotations
 
+from sitrep.language.nlp import doc_text
+
 from typing import Optional
 
 from spacy.tokens import Doc, Span as SpacySpan
@@ -87,7 +89,7 @@ def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[li
 
 def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[str]) -> list[Actor]:
     """No subject in the parse ('They also took control'): the first armed party in the sentence."""
-    text = mention.sentence.doc.text
+    text = doc_text(mention.sentence.doc)
     for ent in mention.sentence.ents:
         if text[ent.end_char:ent.end_char + 12].lower().startswith(("-linked", "-backed", "-affiliated", "-allied", "-aligned")):
             continue  # 'an al Qaeda-linked group' is not al Qaeda
@@ -401,7 +403,7 @@ def _ordinary_crime(mention: Mention, agents: list[Actor], doc: Doc) -> bool:
     lone = subject is not None and subject.lemma_.lower() in words["lone_perpetrator_nouns"] and subject.tag_ in ("NN", "NNP")
     if lone:
         return True
-    story = doc.text.lower()
+    story = doc_text(doc).lower()
     has_force = any(ent.label_ == "FORCE" for ent in doc.ents)
     return not has_force and not contains_cue(story, words["conflict_context_words"])
 
@@ -528,7 +530,7 @@ def _draft_text(draft: Draft, doc: Doc) -> str:
 def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end: Optional[int]) -> list[Draft]:
     """Let the learned models settle types the rules are unsure of, and find events the rules missed."""
     doc = extractor.doc
-    body = doc.text[: body_end if body_end is not None else len(doc.text)]
+    body = doc_text(doc)[: body_end if body_end is not None else len(doc_text(doc))]
     # one event in a short report: the whole report is its description, as in ACLED's notes
     whole = len(drafts) == 1 and len(body) <= SHORT_REPORT_CHARS
     texts = [body] if whole else [_draft_text(d, doc) for d in drafts]

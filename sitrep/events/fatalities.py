@@ -1,6 +1,8 @@
 """How many died: reported deaths only, by ACLED's rules (unknown = 0, 'dozens' = 12)."""
 from __future__ import annotations
 
+from sitrep.language.nlp import doc_text
+
 from dataclasses import dataclass
 from typing import Optional
 
@@ -90,7 +92,7 @@ def deaths_in(sentence: SpacySpan) -> list[DeathCount]:
             continue
         start = min(token.idx, death.idx)
         end = max(token.idx + len(token.text), death.idx + len(death.text))
-        found.append(DeathCount(value, start, end, sentence.doc.text[start:end]))
+        found.append(DeathCount(value, start, end, doc_text(sentence.doc)[start:end]))
     return found
 
 
@@ -137,7 +139,7 @@ def single_victims(sentence: SpacySpan) -> list[DeathCount]:
             count = sum(1 for p in people if p.tag_ in ("NN", "NNP") and p.pos_ in ("NOUN", "PROPN"))
             if count and not any(p.tag_ in ("NNS", "NNPS") for p in people):
                 start, end = min(victim.idx, token.idx), max(token.idx + len(token.text), victim.idx + len(victim.text))
-                found.append(DeathCount(count, start, end, sentence.doc.text[start:end]))
+                found.append(DeathCount(count, start, end, doc_text(sentence.doc)[start:end]))
     return found
 
 
@@ -150,7 +152,7 @@ def sentence_total(sentence: SpacySpan) -> Optional[DeathCount]:
     if not counts:
         return None
     total = sum(c.number for c in counts)
-    return DeathCount(total, counts[0].start, counts[-1].end, sentence.doc.text[counts[0].start:counts[-1].end])
+    return DeathCount(total, counts[0].start, counts[-1].end, doc_text(sentence.doc)[counts[0].start:counts[-1].end])
 
 
 def conservative(counts: list[DeathCount]) -> Optional[DeathCount]:

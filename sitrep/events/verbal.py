@@ -17,6 +17,8 @@ How a sentence is typed
 """
 from __future__ import annotations
 
+from sitrep.language.nlp import doc_text
+
 import functools
 import json
 from dataclasses import dataclass
@@ -346,15 +348,15 @@ class VerbalExtractor:
             event.actor2, event.inter2 = recipient.name, recipient.inter
         event.interaction = interaction_code(event.inter1, event.inter2)
         event.notes = " ".join(sentence.text.split())
-        event.evidence.append(_span("plover_type", typed.trigger.idx, typed.trigger.idx + len(typed.trigger.text), self.doc.text))
+        event.evidence.append(_span("plover_type", typed.trigger.idx, typed.trigger.idx + len(typed.trigger.text), doc_text(self.doc)))
         event.evidence.extend(actor_spans)
         if recipient is not None:
-            event.evidence.append(_span("actor2", typed.recipient.start_char, typed.recipient.end_char, self.doc.text))
+            event.evidence.append(_span("actor2", typed.recipient.start_char, typed.recipient.end_char, doc_text(self.doc)))
         if quote is not None:
-            event.evidence.append(_span("quote", quote.start, quote.end, self.doc.text))
+            event.evidence.append(_span("quote", quote.start, quote.end, doc_text(self.doc)))
         else:
             end = sentence.start_char + len(sentence.text.rstrip())  # without the paragraph break
-            event.evidence.append(_span("statement", sentence.start_char, end, self.doc.text))
+            event.evidence.append(_span("statement", sentence.start_char, end, doc_text(self.doc)))
         self._place_and_date(event, sentence)
         return event
 
@@ -379,21 +381,21 @@ class VerbalExtractor:
             if person is None and quote.speaker_start >= 0:
                 phrase = self.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
             elif person is not None:
-                spans.append(_span("actor1", quote.speaker_start, quote.speaker_end, self.doc.text))
+                spans.append(_span("actor1", quote.speaker_start, quote.speaker_end, doc_text(self.doc)))
         elif phrase is not None and phrase.root.lower_ in ("he", "she") :
             person = self.attributor.person_before(phrase.start_char)
-            spans.append(_span("actor1", phrase.start_char, phrase.end_char, self.doc.text))
+            spans.append(_span("actor1", phrase.start_char, phrase.end_char, doc_text(self.doc)))
         elif phrase is not None and phrase.root.ent_type_ == "PERSON":
             person = self.attributor.person_named(phrase.root)
         if person is not None:
-            spans.append(_span("actor1", person.intro_start, person.intro_end, self.doc.text))
+            spans.append(_span("actor1", person.intro_start, person.intro_end, doc_text(self.doc)))
             return self._actor_of_person(person), spans
         if phrase is None or phrase.root.lower_ in ("they", "it", "we", "i", "who", "which"):
             return None, []
         actor = self._party(phrase)
         if actor is None:
             return None, []
-        spans.append(_span("actor1", phrase.start_char, phrase.end_char, self.doc.text))
+        spans.append(_span("actor1", phrase.start_char, phrase.end_char, doc_text(self.doc)))
         return actor, spans
 
     def _party(self, phrase: SpacySpan) -> Optional[Actor]:
@@ -432,7 +434,7 @@ class VerbalExtractor:
 
     def _place_and_date(self, event: Event, sentence: SpacySpan) -> None:
         event.event_date, event.time_precision, date_mention = event_date_for_span(
-            self.dates, sentence.start_char, sentence.end_char, self.article.published, self.doc.text)
+            self.dates, sentence.start_char, sentence.end_char, self.article.published, doc_text(self.doc))
         if date_mention is not None:
             event.evidence.append(Span("event_date", date_mention.start, date_mention.end, date_mention.text))
         mention = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from sitrep.language import is_dateline
+from sitrep.language import doc_text, is_dateline
 
 import functools
 import json
@@ -58,14 +58,6 @@ MAX_CANDIDATES = 40  # most populous first; a name with more is a common one ("W
 def context_words() -> dict[str, frozenset[str]]:
     text = (resources.files("sitrep.geo") / "data" / "context.json").read_text(encoding="utf-8")
     return {k: frozenset(v) for k, v in json.loads(text).items() if not k.startswith("_")}
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, kept in ``doc.user_data``: spaCy rebuilds it from the tokens on every access."""
-    text = doc.user_data.get("sitrep.text")
-    if text is None:
-        text = doc.user_data["sitrep.text"] = doc.text
-    return text
 
 
 @dataclass

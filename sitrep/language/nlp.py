@@ -194,6 +194,14 @@ def analyze(articles: Iterable[Article], batch_size: int = 16, n_process: int | 
         yield article, doc
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in ``doc.user_data``: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("sitrep.text")
+    if text is None:
+        text = doc.user_data["sitrep.text"] = doc.text
+    return text
+
+
 def is_dateline(sentence) -> bool:
     """A sentence that is only a paragraph's opening dateline ('MOGADISHU, Somalia —')."""
     doc = sentence.doc
@@ -208,7 +216,7 @@ def segment_of(sentence) -> str:
     with a parenthesised credit ("(Emad Matti / AP)") is a photo caption.
     """
     doc = sentence.doc
-    text = doc.text
+    text = doc_text(doc)
     para_start = text.rfind("\n", 0, sentence.start_char) + 1
     para_end = text.find("\n", sentence.start_char)
     para = text[para_start: para_end if para_end != -1 else len(text)].strip()

@@ -15,6 +15,8 @@ Plain functions over a parsed spaCy Doc; the words that matter are data (pattern
 """
 from __future__ import annotations
 
+from sitrep.language.nlp import doc_text
+
 import functools
 import json
 import re
@@ -243,15 +245,15 @@ class Attributor:
         return phrase.text, None, phrase.start_char, phrase.end_char
 
     def quotes(self) -> list[Quote]:
-        spans = quotation_spans(self.doc.text)
+        spans = quotation_spans(doc_text(self.doc))
         found: list[Quote] = []
         for index, (start, end) in enumerate(spans):
             low = spans[index - 1][1] + 1 if index else 0
-            high = spans[index + 1][0] - 1 if index + 1 < len(spans) else len(self.doc.text)
-            quote = Quote(text=self.doc.text[start:end], start=start, end=end)
-            claimed = self._attribute(quote, max(low, _paragraph_start(self.doc.text, start)),
-                                      min(high, _paragraph_end(self.doc.text, end)))
-            if not claimed and found and _continues(self.doc.text, found[-1], quote):
+            high = spans[index + 1][0] - 1 if index + 1 < len(spans) else len(doc_text(self.doc))
+            quote = Quote(text=doc_text(self.doc)[start:end], start=start, end=end)
+            claimed = self._attribute(quote, max(low, _paragraph_start(doc_text(self.doc), start)),
+                                      min(high, _paragraph_end(doc_text(self.doc), end)))
+            if not claimed and found and _continues(doc_text(self.doc), found[-1], quote):
                 _copy_speaker(found[-1], quote, "continued")
                 claimed = True
             if claimed or len(quote.text.split()) >= MIN_QUOTE_WORDS:
