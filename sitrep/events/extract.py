@@ -668,4 +668,21 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     merged = _without_follow_up_arrests(merged)
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
     _name_the_rebels(merged)
-    return [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]
+    events = [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]
+    for draft, event in zip(merged, events):
+        event.evidence.extend(_unresolved_places(draft, doc, places))
+    return events
+
+
+def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> list[Span]:
+    """Place names in the event's sentences that the gazetteer could not place ('near Dolomytne').
+    Kept as evidence: two reports placed at the same town only because their villages are unknown
+    are not shown to be one incident unless they name the same village."""
+    resolved = [(m.start, m.end) for m in places if m.place is not None]
+    spans = []
+    for start in set(draft.sentence_starts):
+        sentence = doc.char_span(start, start + 1, alignment_mode="expand").sent
+        for ent in sentence.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and not any(a < ent.end_char and b > ent.start_char for a, b in resolved):
+                spans.append(Span("place_unresolved", ent.start_char, ent.end_char, ent.text))
+    return spans

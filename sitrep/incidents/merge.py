@@ -111,7 +111,21 @@ def match_incident(event: Event, candidates: list[Incident]) -> Optional[Inciden
 
 def is_same_incident(a: Event, b: Event) -> bool:
     """ACLED's rule: same day, same place, compatible actors, same type."""
-    return same_type(a, b) and same_day(a, b) and same_actors(a, b) and same_place(a, b)
+    return (same_type(a, b) and same_day(a, b) and same_actors(a, b) and same_place(a, b)
+            and same_unresolved_places(a, b))
+
+
+def same_unresolved_places(a: Event, b: Event) -> bool:
+    """Reports that name places the gazetteer lacks ('near Dolomytne') may have been put at the same
+    town for want of better; they are one incident only if they name the same such place."""
+    names_a, names_b = _unresolved_names(a), _unresolved_names(b)
+    if not names_a and not names_b:
+        return True
+    return bool(names_a & names_b)
+
+
+def _unresolved_names(event: Event) -> frozenset[str]:
+    return frozenset(_norm(span.text) for span in event.evidence if span.field == "place_unresolved")
 
 
 def same_day(a: Event, b: Event) -> bool:
