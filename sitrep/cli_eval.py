@@ -68,7 +68,7 @@ def register(main: click.Group, evaluate: click.Group) -> None:
     @click.option("--hold-dev", type=click.Path(dir_okay=False), default=None,
                   help="Fit without a dev fifth of the train part and write the model here instead (for choosing thresholds).")
     def train(aliases, hold_dev):
-        """Learn the event-type models (and actor aliases) from ../shared; writes them into the package.
+        """Learn the event-type models and actor phrases from ../shared; writes them into the package.
 
         Reads the train part of the 2020 ACLED extract, the 2015 extract, and GeoVirus/GeoWebNews as text
         with no conflict events. Never reads the 2020 test part or TR-News.
