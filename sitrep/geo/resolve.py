@@ -19,6 +19,8 @@ Steps (``geoparse_doc``):
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from sitrep.language import doc_text, is_dateline
@@ -422,8 +424,8 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
     admin1_named = _admin1_named(mentions, gaz)
     # doubting a foreign place needs the article's own places: 'Saudi forces fired at villages in
     # Razih (Sadah)' is about Yemen, whatever the attackers' nationality
-    named_countries = {gaz.country_code(c) for m in mentions if m.demonym is None and m.candidates
-                       for c in m.candidates[:1]}
+    named = Counter(gaz.country_code(m.candidates[0]) for m in mentions if m.demonym is None and m.candidates)
+    named_countries = set(named)
     place_focus = {cc: w for cc, w in focus.items() if cc in named_countries} or focus
     for m in mentions:
         if not m.candidates or m.role == "demonym":
@@ -435,7 +437,9 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
                          for i in m.candidates), key=lambda pair: -pair[0])
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
-        if not m.given and _implausible(m, m.chosen, gaz, place_focus, named_countries):  # a given span is a place by fiat
+        own = gaz.country_code(m.candidates[0]) if m.demonym is None else ""
+        by_others = {cc for cc, n in named.items() if n - (cc == own) > 0}  # a name cannot vouch for itself
+        if not m.given and _implausible(m, m.chosen, gaz, place_focus, by_others):  # a given span is a place by fiat
             m.chosen = None
 
 
