@@ -133,6 +133,9 @@ class ActorNamer:
 
     def _generic(self, phrase: SpacySpan, code: str, cname: str, noun: str = "") -> Optional[Actor]:
         noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        if not noun and phrase.root.tag_ in ("NNPS", "NNS") and phrase.root.lower_.endswith("s") \
+                and phrase.root.lemma_.lower() not in PARTY_PLACES:
+            noun = phrase.root.lower_[:-1]  # 'the Ukrainian Forces': a proper noun keeps its plural lemma
         if not noun and phrase.root.lemma_.lower() in PARTY_PLACES:
             # 'rebel positions', 'army lines': the party that holds them
             for token in phrase:
@@ -180,7 +183,8 @@ def _named_within(folded: str) -> Optional[list[dict]]:
     for size in range(len(words), 0, -1):
         for start in range(0, len(words) - size + 1):
             found = index.get(" ".join(words[start:start + size]))
-            if found and not (start + size < len(words) and words[start + size] in affiliation):
+            opposed = start > 0 and words[start - 1] == "anti"  # 'anti-Houthi forces' fight the Houthis
+            if found and not opposed and not (start + size < len(words) and words[start + size] in affiliation):
                 return found
     return None
 
@@ -325,8 +329,8 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "agent", found)
-        elif child.dep_ in ("compound", "amod", "poss") and (child.ent_type_ in ("NORP", "FORCE", "ORG", "GPE") or child.pos_ == "PROPN"):
-            found.append(Participant(phrase_for(child), "agent"))
+        elif child.dep_ in ("compound", "amod", "poss", "nmod") and (child.ent_type_ in ("NORP", "FORCE", "ORG", "GPE") or child.pos_ in ("PROPN", "NOUN")):
+            found.append(Participant(phrase_for(child), "agent"))  # 'Saudi-led coalition airstrikes', 'Taliban attack'
         elif child.dep_ == "acl":
             # 'a shell fired from rebel positions', 'a bomb planted by militants'
             for grand in child.children:

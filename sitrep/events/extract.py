@@ -449,6 +449,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     if assoc2:
         event.assoc_actor_2 = "; ".join(dict.fromkeys(a.name for a in assoc2))
         evidence.extend(Span("assoc_actor_2", a.start, a.end, a.text) for a in assoc2 if a.start >= 0)
+    if place is not None:
+        event.inter1 = _external(actor1, place.country_code, event.inter1)
+        event.inter2 = _external(actor2, place.country_code, event.inter2)
     event.interaction = interaction_code(event.inter1, event.inter2)
     best = conservative([DeathCount(n, s.start, s.end, s.text) for n, s in draft.fatalities])
     if best is not None:
@@ -459,6 +462,15 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     event.evidence = _dedupe(evidence)
     event.confidence = _confidence(draft, place is not None)
     return event
+
+
+def _external(actor: Optional[Actor], event_country: str, inter: int) -> int:
+    """A state's forces acting outside their own country are external forces (inter 8) for ACLED."""
+    if actor is None or inter != 1 or not actor.country_code or not event_country:
+        return inter
+    if actor.name.startswith(("Military Forces of", "Police Forces of")) and actor.country_code != event_country:
+        return 8
+    return inter
 
 
 def _default_actor(event_type: str, country, sub_event_type: str = "") -> Optional[Actor]:
