@@ -32,6 +32,13 @@ def _progress(iterable: Iterable, quiet: bool, unit: str = "article", total: Opt
     return tqdm(iterable, unit=unit, total=total, file=sys.stderr, leave=False)
 
 
+def progress_for(quiet: bool, unit: str = "article"):
+    """A function that puts a progress bar on an iterable, or None when nobody watches stderr."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    return lambda items: _progress(items, quiet, unit)
+
+
 def _exit_code(read: int, problems: int) -> int:
     if problems and not read:
         return EXIT_FAILED

@@ -10,11 +10,9 @@ import click
 
 
 def _progress_for(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+    from sitrep.cli import progress_for  # imported late: sitrep.cli imports this module
 
-    return lambda results: tqdm(results, unit="note", file=sys.stderr, leave=False)
+    return progress_for(quiet, unit="note")
 
 
 def register(main: click.Group, evaluate: click.Group) -> None:

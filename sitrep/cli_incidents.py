@@ -35,11 +35,9 @@ def _open_read_only(db: str):
 
 
 def _progress(quiet: bool):
-    if quiet or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
+    from sitrep.cli import progress_for  # imported late: sitrep.cli imports this module
 
-    return lambda results: tqdm(results, unit="article", file=sys.stderr, leave=False)
+    return progress_for(quiet)
 
 
 def register(main: click.Group, evaluate: click.Group) -> None:

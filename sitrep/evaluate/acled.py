@@ -4,14 +4,13 @@ Each note is an article (text = notes; published = the row's upload timestamp wh
 else its event date). No gold column reaches the pipeline. The extracted event that best matches
 the gold event is scored; a note with no extracted event is a miss.
 
-The 2020 extract is split by a hash of event_id_cnty (see ``split_of``): rules, aliases and models
+The 2020 extract is split by a hash of event_id_cnty (see ``split_of``): rules, actor lists and models
 are tuned on the train part and the 2015 extract only; the test part is reported, never tuned on.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
@@ -19,6 +18,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from sitrep.geo.relative import distance_km
 from sitrep.records import Article, EVENT_TYPES, Event, SUB_EVENT_TO_TYPE
 
 TEST_MODULUS = 5  # one event in five is held out
@@ -127,12 +127,6 @@ def read_acled(path: Path) -> Iterator[GoldEvent]:
             )
 
 
-def km(lat1, lon1, lat2, lon2) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
-
-
 # ------------------------------------------------------------------------------------ actors
 
 _YEARS = re.compile(r"\(\s*\d{4}\s*-\s*(\d{4})?\s*\)")
@@ -145,27 +139,11 @@ def normalise_actor(name: str) -> str:
     return " ".join(text.split())
 
 
-def load_aliases() -> dict[str, set[str]]:
-    """ACLED name -> the names sitrep gives the same actor (data/actor_aliases.tsv, learned on train)."""
-    from importlib import resources
-
-    aliases: dict[str, set[str]] = defaultdict(set)
-    path = resources.files("sitrep.evaluate") / "data" / "actor_aliases.tsv"
-    if not path.is_file():
-        return aliases
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        gold, ours = line.split("\t")[:2]
-        aliases[normalise_actor(gold)].add(normalise_actor(ours))
-    return aliases
-
-
-def actors_match(gold: str, ours: str, aliases: dict[str, set[str]]) -> bool:
+def actors_match(gold: str, ours: str) -> bool:
     g, o = normalise_actor(gold), normalise_actor(ours)
     if not g or not o:
         return g == o
-    if g == o or o in aliases.get(g, ()):
+    if g == o:
         return True
     gold_words, our_words = set(g.split()), set(o.split())
     # 'military forces of yemen supreme political council' ~ 'military forces of yemen (supreme political council)'
@@ -181,7 +159,7 @@ def match_score(gold: GoldEvent, event: Event) -> float:
     if gold.sub_event_type and event.sub_event_type == gold.sub_event_type:
         score += 1
     if gold.latitude is not None and event.latitude is not None:
-        if km(gold.latitude, gold.longitude, event.latitude, event.longitude) <= 25:
+        if distance_km(gold.latitude, gold.longitude, event.latitude, event.longitude) <= 25:
             score += 2
     if gold.event_date and event.event_date == gold.event_date:
         score += 1
@@ -231,7 +209,7 @@ class Report:
     by_region: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(Tally)))
     misses: list = field(default_factory=list)
 
-    def score(self, gold: GoldEvent, event: Optional[Event], aliases) -> None:
+    def score(self, gold: GoldEvent, event: Optional[Event]) -> None:
         self.notes += 1
         region = self.by_region[gold.region]
         region["detected"].add(event is not None)
@@ -248,12 +226,12 @@ class Report:
         if gold.sub_event_type:
             self.sub_type_pairs.append((gold.sub_event_type, event.sub_event_type))
         f = self.fields
-        f["actor1"].add(actors_match(gold.actor1, event.actor1, aliases))
+        f["actor1"].add(actors_match(gold.actor1, event.actor1))
         if gold.actor2:
-            f["actor2"].add(actors_match(gold.actor2, event.actor2, aliases) or actors_match(gold.actor2, event.assoc_actor_2, aliases))
+            f["actor2"].add(actors_match(gold.actor2, event.actor2) or actors_match(gold.actor2, event.assoc_actor_2))
         f["inter1"].add(gold.inter1 == event.inter1)
         if gold.latitude is not None:
-            near = event.latitude is not None and km(gold.latitude, gold.longitude, event.latitude, event.longitude) <= 25
+            near = event.latitude is not None and distance_km(gold.latitude, gold.longitude, event.latitude, event.longitude) <= 25
             f["location_25km"].add(near)
             region["location_25km"].add(near)
         if gold.admin1:
@@ -290,7 +268,6 @@ class Report:
 def evaluate(gold_events: list[GoldEvent], progress=None) -> Report:
     from sitrep.pipeline import default_pipeline
 
-    aliases = load_aliases()
     report = Report()
     by_id = {f"acled-{g.event_id}": g for g in gold_events}
     articles = (g.article() for g in gold_events)
@@ -300,7 +277,7 @@ def evaluate(gold_events: list[GoldEvent], progress=None) -> Report:
     for result in results:
         gold = by_id[result.article.id]
         acled_events = [e for e in result.events if e.event_type]  # verbal events have no ACLED type
-        report.score(gold, best_match(gold, acled_events), aliases)
+        report.score(gold, best_match(gold, acled_events))
     return report
 
 

@@ -1,4 +1,4 @@
-"""`sitrep train`: learn the event-type models and the actor aliases from the data in ../shared.
+"""`sitrep train`: learn the event-type models and the actor phrases from the data in ../shared.
 
 Reads only the TRAIN part of the 2020 ACLED extract (see acled.split_of), the 2015 extract, and,
 as examples of text that reports no conflict event, the GeoVirus and GeoWebNews articles. The
@@ -96,7 +96,6 @@ def train_models(shared: Path, out: Path, hold_dev: bool = False) -> list[str]:
 PHRASE_MIN_NOTES = 6
 PHRASE_MIN_PRECISION = 0.85
 PHRASE_MAX_WORDS = 4
-_WORD = re.compile(r"[a-z0-9]+")
 
 
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Optional
+
+from sitrep.records import SUB_EVENT_TO_TYPE
 
 MODEL_FILE = "event_type.joblib"
 _LEAD_DATE = re.compile(r"^\s*(?:on|around|between|in|during|from|overnight|since)\b[^,]{0,60}\d{4}[^,]{0,30},\s*", re.IGNORECASE)
@@ -29,6 +31,16 @@ class Prediction:
     sub_event_type: str
     sub_probability: float
     event_probability: float
+    sub_probabilities: dict[str, float] = field(default_factory=dict)
+
+    def sub_type_within(self, event_type: str) -> tuple[Optional[str], float]:
+        """The most likely sub-type of a given type, with its share of that type's probability."""
+        allowed = [(p, c) for c, p in self.sub_probabilities.items() if SUB_EVENT_TO_TYPE.get(c) == event_type]
+        if not allowed:
+            return None, 0.0
+        total = sum(p for p, _ in allowed) or 1.0
+        best_p, best = max(allowed)
+        return best, best_p / total
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,22 +73,12 @@ def predict(texts: list[str]) -> list[Prediction]:
     out = []
     for tp, sp, ep in zip(type_probs, sub_probs, event_probs):
         ti, si = int(tp.argmax()), int(sp.argmax())
-        out.append(Prediction(str(type_classes[ti]), float(tp[ti]), str(sub_classes[si]), float(sp[si]), float(ep[positive])))
+        out.append(Prediction(str(type_classes[ti]), float(tp[ti]), str(sub_classes[si]), float(sp[si]), float(ep[positive]),
+                              {str(c): float(p) for c, p in zip(sub_classes, sp)}))
     return out
 
 
 def sub_type_given(text: str, event_type: str) -> tuple[Optional[str], float]:
     """The most likely sub-type within a given type, with its probability among that type's sub-types."""
-    from sitrep.records import SUB_EVENT_TO_TYPE
-
-    models = _models()
-    if models is None:
-        return None, 0.0
-    probs = models["sub_type"].predict_proba([model_text(text)])[0]
-    classes = models["sub_type"].classes_
-    allowed = [(float(p), str(c)) for p, c in zip(probs, classes) if SUB_EVENT_TO_TYPE.get(str(c)) == event_type]
-    if not allowed:
-        return None, 0.0
-    total = sum(p for p, _ in allowed) or 1.0
-    best_p, best = max(allowed)
-    return best, best_p / total
+    predictions = predict([text])
+    return predictions[0].sub_type_within(event_type) if predictions else (None, 0.0)

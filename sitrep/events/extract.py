@@ -554,14 +554,13 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
     for draft, prediction in zip(drafts, predictions):
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
-        text = body if whole else _draft_text(draft, doc)
         needed_for_type = MODEL_TYPE_OVER_CUES if draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES else MODEL_TYPE_CONFIDENCE
         if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
             draft.event_type = prediction.event_type
-            draft.sub_event_type = classifier.sub_type_given(text, prediction.event_type)[0] or draft.sub_event_type
+            draft.sub_event_type = prediction.sub_type_within(prediction.event_type)[0] or draft.sub_event_type
             draft.agents, draft.patients = _reframe(draft, extractor)
         else:
-            sub_type, probability = classifier.sub_type_given(text, draft.event_type)
+            sub_type, probability = prediction.sub_type_within(draft.event_type)
             needed = MODEL_CUED_SUB_CONFIDENCE if draft.sub_event_type in CUED_SUB_TYPES else MODEL_SUB_CONFIDENCE
             if sub_type and sub_type != draft.sub_event_type and probability >= needed and draft.sub_event_type not in RULE_ONLY_SUB_TYPES:
                 draft.sub_event_type = sub_type
@@ -613,7 +612,7 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     prediction, sentence = predictions[best], sentences[best]
     if prediction.event_probability < MODEL_EVENT_CONFIDENCE:
         return None
-    sub_type = classifier.sub_type_given(sentence.text, prediction.event_type)[0]
+    sub_type = prediction.sub_type_within(prediction.event_type)[0]
     if sub_type is None:
         return None
     article = extractor.article

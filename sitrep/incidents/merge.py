@@ -40,9 +40,9 @@ from datetime import date
 from importlib import resources
 from typing import Any, Optional
 
+from sitrep.geo.relative import distance_km as geo_distance_km
 from sitrep.records import Article, Event, Incident, Source, interaction_code, iso_date
 
-EARTH_RADIUS_KM = 6371.0088
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
 PLACE_FIELDS = (
     "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
@@ -205,11 +205,8 @@ def match_radius_km(geo_precision: int) -> float:
 
 
 def distance_km(a: Event, b: Event) -> float:
-    """Great-circle distance between two events' points (haversine)."""
-    lat1, lon1 = math.radians(a.latitude), math.radians(a.longitude)  # type: ignore[arg-type]
-    lat2, lon2 = math.radians(b.latitude), math.radians(b.longitude)  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two events' points."""
+    return geo_distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
 
 
 def _same_region(a: Event, b: Event) -> bool:

@@ -15,35 +15,15 @@ from fastapi.responses import StreamingResponse
 
 from sitrep.store import browse
 from sitrep.store.browse import Filters
-from sitrep.store.export import columns_for
+from sitrep.store.export import columns_for, csv_cell
 from sitrep.store.review import REVIEW_MARK_COLUMNS
 from sitrep.serve.filters import query_filters
 
 router = APIRouter(prefix="/api/export", tags=["export"])
-BATCH = 2000
 
 
 def export_columns(kind: str) -> list[str]:
     return columns_for(kind) + REVIEW_MARK_COLUMNS
-
-
-def reviewed_records(con, kind: str, filters: Filters) -> Iterator[dict[str, Any]]:
-    """Records as reviewed; incidents get their current sources, a batch at a time."""
-    batch: list[dict[str, Any]] = []
-    for record in browse.iter_current(con, kind, filters):
-        batch.append(record)
-        if len(batch) >= BATCH:
-            yield from _with_sources(con, kind, batch)
-            batch = []
-    yield from _with_sources(con, kind, batch)
-
-
-def _with_sources(con, kind: str, batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    if kind == "incidents" and batch:
-        sources = browse.sources_for(con, [r["incident_id"] for r in batch])
-        for record in batch:
-            record["sources"] = sources.get(record["incident_id"], [])
-    return batch
 
 
 def csv_lines(records: Iterator[dict[str, Any]], columns: list[str]) -> Iterator[str]:
@@ -51,7 +31,7 @@ def csv_lines(records: Iterator[dict[str, Any]], columns: list[str]) -> Iterator
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for number, record in enumerate(records, start=1):
-        writer.writerow([_cell(record.get(name)) for name in columns])
+        writer.writerow([csv_cell(record.get(name)) for name in columns])
         if number % 500 == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -73,20 +53,12 @@ def geojson_chunks(records: Iterator[dict[str, Any]], columns: list[str]) -> Ite
     yield "\n]}\n"
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return value
-
-
 @router.get("/{kind}.{fmt}", summary="Reviewed records of the current filter as CSV (ACLED columns) or GeoJSON")
 def export(request: Request, kind: str = Path(pattern="^(events|incidents)$"),
            fmt: str = Path(pattern="^(csv|geojson)$"), filters: Filters = Depends(query_filters)):
     con = request.app.state.database.store.connection.cursor()  # its own: the response streams
     columns = export_columns(kind)
-    records = reviewed_records(con, kind, filters)
+    records = browse.reviewed_records(con, kind, filters)
 
     def body() -> Iterator[str]:
         try:

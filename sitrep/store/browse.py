@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 from sitrep.store.review import (
     CURRENT_EVENT_COLUMNS, CURRENT_INCIDENT_COLUMNS, row_dict,
@@ -215,6 +215,26 @@ def iter_current(con, kind: str, filters: Filters, batch: int = 5000):
                 yield row_dict(columns, row)
     finally:
         cursor.close()
+
+
+def reviewed_records(con, kind: str, filters: Filters, batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """Records as reviewed, for exports; incidents get their current sources, a batch at a time."""
+    pending: list[dict[str, Any]] = []
+
+    def flush() -> list[dict[str, Any]]:
+        if kind == "incidents" and pending:
+            sources = sources_for(con, [r["incident_id"] for r in pending])
+            for record in pending:
+                record["sources"] = sources.get(record["incident_id"], [])
+        done = list(pending)
+        pending.clear()
+        return done
+
+    for record in iter_current(con, kind, filters):
+        pending.append(record)
+        if len(pending) >= batch:
+            yield from flush()
+    yield from flush()
 
 
 def sources_for(con, incident_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

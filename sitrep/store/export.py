@@ -38,7 +38,7 @@ def export(store: Any, kind: str = "events", fmt: str = "csv", out: Output = "-"
     Returns the number of records written. Parquet needs a path or a binary stream.
     """
     _check_kind(kind)
-    if reviewed and _has_reviews(store):
+    if reviewed:  # every opened store is migrated, so the review views are there
         from sitrep.store.review import REVIEW_MARK_COLUMNS
 
         return write_records(_reviewed_rows(store, kind), fmt, out, kind=kind, extra_columns=REVIEW_MARK_COLUMNS)
@@ -57,34 +57,12 @@ class _ReviewedRow:
         return self.data
 
 
-def _has_reviews(store: Any) -> bool:
-    try:
-        return store.connection.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'incidents_current'").fetchone()[0] > 0
-    except Exception:  # an older store without the review views
-        return False
-
-
 def _reviewed_rows(store: Any, kind: str) -> Iterator[_ReviewedRow]:
     from sitrep.store import browse
 
-    batch: list[dict[str, Any]] = []
-
-    def flush() -> Iterator[_ReviewedRow]:
-        if kind == "incidents" and batch:
-            sources = browse.sources_for(store.connection, [r["incident_id"] for r in batch])
-            for record in batch:
-                record["sources"] = sources.get(record["incident_id"], [])
-        for record in batch:
-            if record.get("review_status") != "rejected":
-                yield _ReviewedRow(record)
-        batch.clear()
-
-    for record in browse.iter_current(store.connection, kind, browse.Filters()):
-        batch.append(record)
-        if len(batch) >= PARQUET_BATCH:
-            yield from flush()
-    yield from flush()
+    # browse.Filters() leaves rejected records out
+    return (_ReviewedRow(record) for record in browse.reviewed_records(store.connection, kind, browse.Filters(),
+                                                                       batch=PARQUET_BATCH))
 
 
 def write_records(
@@ -121,12 +99,13 @@ def _write_csv(records: Iterator[Event], kind: str, out: IO[str], extra: list[st
     count = 0
     for record in records:
         row = record.to_dict()
-        writer.writerow([_csv_cell(row.get(name)) for name in columns])
+        writer.writerow([csv_cell(row.get(name)) for name in columns])
         count += 1
     return count
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
+    """A CSV cell: empty for None, compact JSON for lists and dicts (evidence, sources)."""
     if value is None:
         return ""
     if isinstance(value, (list, dict)):

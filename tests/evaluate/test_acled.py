@@ -62,10 +62,10 @@ def test_split_is_fixed_and_holds_out_a_fifth():
 def test_actor_names_match_across_naming_conventions():
     assert normalise_actor("Military Forces of Yemen (2016-) Supreme Political Council") == \
         "military forces of yemen supreme political council"
-    assert actors_match("Military Forces of Ukraine (2019-)", "Military Forces of Ukraine", {})
+    assert actors_match("Military Forces of Ukraine (2019-)", "Military Forces of Ukraine")
     assert actors_match("Military Forces of Yemen (2016-) Supreme Political Council",
-                        "Military Forces of Yemen (Supreme Political Council)", {})
-    assert not actors_match("Protesters (Kenya)", "Rioters (Kenya)", {})
+                        "Military Forces of Yemen (Supreme Political Council)")
+    assert not actors_match("Protesters (Kenya)", "Rioters (Kenya)")
 
 
 def test_best_match_prefers_type_and_place():
@@ -95,6 +95,6 @@ def test_scores_the_pipeline_on_notes(tmp_path):
 def test_a_miss_counts_against_type_accuracy():
     report = Report()
     gold = next(read_acled(write_current_for_match()))
-    report.score(gold, None, {})
+    report.score(gold, None)
     summary = report.summary()
     assert summary["detection_recall"] == 0.0 and summary["event_type_accuracy"] == 0.0
