@@ -225,8 +225,7 @@ class EventExtractor:
         place = place_for_span(self.places, sentence.start_char, sentence.end_char, self.doc)
         place_explicit = place is not None and sentence.start_char <= place.start < sentence.end_char
         segment = segment_of(sentence)
-        date_explicit = (date_mention is not None and segment == "body"
-                         and sentence.start_char <= date_mention.start < sentence.end_char)
+        date_explicit = segment == "body" and date_explicit_in(sentence, date_mention)
         if segment == "title":
             place_explicit = False  # a headline summarises; its place is often the nearest big town
         country = _country_of_place(place) or self.article_country
