@@ -6,5 +6,6 @@ resolves what the text says.
 """
 from sitrep.dates.event_date import event_date_for_span, lead_date
 from sitrep.dates.finder import find_dates
+from sitrep.dates.mask import without_dates
 
-__all__ = ["find_dates", "event_date_for_span", "lead_date"]
+__all__ = ["find_dates", "event_date_for_span", "lead_date", "without_dates"]

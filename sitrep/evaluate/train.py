@@ -12,7 +12,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import numpy as np
 from lxml import etree
@@ -141,6 +141,18 @@ def _generic_words() -> set[str]:
     return generic
 
 
+def _actor_for_phrase(phrase: str, counts: Counter) -> Optional[tuple[str, int]]:
+    """The actor a phrase goes with most often. A phrase met as often with two actors (both
+    sides of the same clashes) names the one whose name contains it ('naf' -> 'NAF: ...');
+    if neither does, it is ambiguous and names no one."""
+    top = max(counts.values())
+    tied = sorted(name for name, n in counts.items() if n == top)
+    if len(tied) > 1:
+        words = set(phrase.split())
+        tied = [name for name in tied if words & set(re.findall(r"[a-z0-9']+", name.lower()))]
+    return (tied[0], top) if len(tied) == 1 else None
+
+
 def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
     """Phrases that, in train notes, almost always come with one ACLED actor ('pro-Houthi', 'NAF')."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -175,7 +187,10 @@ def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
             continue
         if gazetteer.lookup(phrase) or any(gazetteer.demonym(w) or gazetteer.lookup(w) for w in phrase.split() if len(w) > 3):
             continue  # a place or nationality that goes with one actor is where it fights, not its name
-        name, together = phrase_actor[phrase].most_common(1)[0]
+        chosen = _actor_for_phrase(phrase, phrase_actor[phrase])
+        if chosen is None:
+            continue
+        name, together = chosen
         if together / total >= PHRASE_MIN_PRECISION and not name.startswith(("Civilians", "Protesters", "Rioters")):
             rows.append((phrase, name, actor_inter[name].most_common(1)[0][0], together, total))
     # a phrase inside a longer one with the same actor adds nothing

@@ -12,16 +12,22 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Optional
 
+from sitrep.dates import without_dates
 from sitrep.records import SUB_EVENT_TO_TYPE
 
 MODEL_FILE = "event_type.joblib"
 _LEAD_DATE = re.compile(r"^\s*(?:on|around|between|in|during|from|overnight|since)\b[^,]{0,60}\d{4}[^,]{0,30},\s*", re.IGNORECASE)
 _TAGS = re.compile(r"\[[^\]]*\]")
+_SPACES = re.compile(r"[\s,]+([,.;:])|\s{2,}")
 
 
 def model_text(text: str) -> str:
-    """What the models read: no leading 'On 9 May 2020,' and no coder tags such as '[size=no report]'."""
-    return _TAGS.sub(" ", _LEAD_DATE.sub("", text)).strip()
+    """What the models read: no dates and no coder tags such as '[size=no report]'."""
+    # ACLED notes open with their date, and dates elsewhere in a note are rare and skewed towards
+    # some types: a model that saw them learns the writing habit ("a date in mid-sentence means a
+    # strategic development") instead of the event, while news puts dates anywhere
+    text = without_dates(_TAGS.sub(" ", _LEAD_DATE.sub("", text)))
+    return _SPACES.sub(lambda m: m.group(1) or " ", text).strip(" ,")
 
 
 @dataclass

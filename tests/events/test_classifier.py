@@ -22,3 +22,25 @@ def test_model_text_drops_acled_openers_and_tags():
 def test_sub_type_is_chosen_within_the_given_type():
     sub, probability = classifier.sub_type_given("Police fired tear gas at protesters.", "Protests")
     assert SUB_EVENT_TO_TYPE[sub] == "Protests" and 0 < probability <= 1
+
+
+@pytest.mark.parametrize("text", [
+    "Some 200 former soldiers marched in Luanda on 6 May 2020 to demand jobs.",
+    "Some 200 former soldiers marched in Luanda on Wednesday, May 6, to demand jobs.",
+    "Around 6 May 2020 (as reported), some 200 former soldiers marched in Luanda to demand jobs.",
+])
+def test_model_text_drops_dates_wherever_they_stand(text):
+    # news puts the date anywhere; the models must read the same words whatever the habit
+    assert classifier.model_text(text).lower() == "some 200 former soldiers marched in luanda to demand jobs."
+
+
+def test_model_text_keeps_may_the_verb_and_numbers():
+    assert classifier.model_text("Police may detain 12 people.") == "Police may detain 12 people."
+
+
+def test_a_date_in_mid_sentence_does_not_change_the_type():
+    plain, dated = classifier.predict([
+        "Residents of the town protested against power cuts.",
+        "Residents of the town protested on Thursday, 30 April 2020, against power cuts.",
+    ])
+    assert dated.event_type == plain.event_type == "Protests"
