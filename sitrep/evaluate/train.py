@@ -91,6 +91,17 @@ def train_models(shared: Path, out: Path, hold_dev: bool = False) -> list[str]:
     ]
 
 
+def learn_word_rarity(shared: Path, out: Path) -> str:
+    """How common each word stem is in conflict notes and general news: the weights with which
+    the incidents stage compares two reports (sitrep.incidents.similarity)."""
+    from sitrep.incidents.similarity import rarity_table
+
+    texts = [g.notes for g in gold_for_training(shared)] + list(negative_texts(shared))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(rarity_table(texts), encoding="utf-8")
+    return f"word rarity: {len(texts)} texts, written {out} ({out.stat().st_size / 1e3:.0f} kB)"
+
+
 # ------------------------------------------------------------------------ learned actor phrases
 
 PHRASE_MIN_NOTES = 6

@@ -41,7 +41,8 @@ from importlib import resources
 from typing import Any, Optional
 
 from sitrep.geo.relative import distance_km as geo_distance_km
-from sitrep.records import Article, Event, Incident, Source, interaction_code, iso_date
+from sitrep.incidents.similarity import same_story, spelled_alike
+from sitrep.records import SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
 
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
 PLACE_FIELDS = (
@@ -51,6 +52,8 @@ PLACE_FIELDS = (
 DATE_FIELDS = ("event_date", "time_precision")
 # "Military Forces of Iraq (2014-2018)" and "Military Forces of Iraq" name one actor.
 _ACTOR_PERIOD = re.compile(r"\s*\([^()]*\d{4}[^()]*\)\s*$")
+# "Unidentified Armed Group (Mali)" -> "unidentified armed group": the country in brackets
+_UNNAMED_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,8 +63,12 @@ class Rules:
     region_max_km_without_admin1: float
     candidate_window_days: int
     named_places_max_km: float
-    # sub_event_type -> the sub_event_types it may be merged with
-    compatible_sub_events: dict[str, frozenset[str]]
+    # ACLED's default names for an actor a report does not name (casefolded)
+    unnamed_actors: frozenset[str]
+    # pairs of sub_event_types of one type that are never one incident, and types whose
+    # sub-types are all different things (an arrest is not an agreement)
+    distinct_sub_events: frozenset[frozenset[str]]
+    types_with_distinct_sub_events: frozenset[str]
     # (general, specific): the specific one wins when the two are merged
     more_specific: frozenset[tuple[str, str]]
 
@@ -71,20 +78,18 @@ def rules() -> Rules:
     """The thresholds and vocabularies of the merge rule, from data/rules.json (read once)."""
     text = (resources.files("sitrep.incidents") / "data" / "rules.json").read_text(encoding="utf-8")
     raw = json.loads(text)
-    compatible: dict[str, set[str]] = {}
     ordered: set[tuple[str, str]] = set()
     for pair in raw["compatible_sub_events"]:
-        general, specific = pair["general"], pair["specific"]
-        compatible.setdefault(general, set()).add(specific)
-        compatible.setdefault(specific, set()).add(general)
-        ordered.add((general, specific))
+        ordered.add((pair["general"], pair["specific"]))
     return Rules(
         week_max_days_apart=int(raw["week_max_days_apart"]),
         max_km_by_geo_precision={int(k): float(v) for k, v in raw["max_km_by_geo_precision"].items()},
         region_max_km_without_admin1=float(raw["region_max_km_without_admin1"]),
         candidate_window_days=int(raw["candidate_window_days"]),
         named_places_max_km=float(raw["named_places_max_km"]),
-        compatible_sub_events={k: frozenset(v) for k, v in compatible.items()},
+        unnamed_actors=frozenset(_norm(name) for name in raw["unnamed_actors"]),
+        distinct_sub_events=frozenset(frozenset(pair) for pair in raw["distinct_sub_events"]),
+        types_with_distinct_sub_events=frozenset(raw["types_with_distinct_sub_events"]),
         more_specific=frozenset(ordered),
     )
 
@@ -112,16 +117,34 @@ def match_incident(event: Event, candidates: list[Incident]) -> Optional[Inciden
 def is_same_incident(a: Event, b: Event) -> bool:
     """ACLED's rule: same day, same place, compatible actors, same type."""
     return (same_type(a, b) and same_day(a, b) and same_actors(a, b) and same_place(a, b)
-            and same_unresolved_places(a, b))
+            and same_unresolved_places(a, b) and same_story(a.notes, b.notes, named_in(a), named_in(b)))
+
+
+# evidence that names what happened where (dates are left out: each report dates it its own way)
+_NAMING_FIELDS = ("location", "place_unresolved", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+def named_in(event: Event) -> str:
+    """The places and actors a report names, as written (an incident's evidence holds every
+    report's words, so it names all that its reports named)."""
+    return ", ".join(dict.fromkeys(span.text for span in event.evidence if span.field in _NAMING_FIELDS))
 
 
 def same_unresolved_places(a: Event, b: Event) -> bool:
     """Reports that name places the gazetteer lacks ('near Dolomytne') may have been put at the same
-    town for want of better; they are one incident only if they name the same such place."""
+    town for want of better; when both name such places, one of them must be the same (or the
+    same name spelled another way). A report that names none only tells less."""
     names_a, names_b = _unresolved_names(a), _unresolved_names(b)
-    if not names_a and not names_b:
+    if not names_a or not names_b:
         return True
-    return bool(names_a & names_b)
+    return any(_same_name(x, y) for x in names_a for y in names_b)
+
+
+def _same_name(first: str, second: str) -> bool:
+    """'Syntagma' and 'Syntagma Square', 'Kafr Lusin' and 'Kafr Lussin': one place."""
+    if first in second or second in first:
+        return True
+    return spelled_alike(first, second)
 
 
 def _unresolved_names(event: Event) -> frozenset[str]:
@@ -166,9 +189,30 @@ def same_place(a: Event, b: Event) -> bool:
 
 
 def same_actors(a: Event, b: Event) -> bool:
-    """The same actor pair in either order, or one report naming fewer of the actors."""
-    first, second = known_actors(a), known_actors(b)
-    return first <= second or second <= first
+    """The same actor pair in either order, or one report naming fewer of the actors.
+
+    A default name ('Unidentified Armed Group (Mali)', 'Protesters (Iran)') says only that the
+    report named no one, so it agrees with any actor; and a name matches a longer form of
+    itself ('Islamic State' and 'Islamic State (West Africa)')."""
+    first, second = _named_actors(a), _named_actors(b)
+    return _covered(first, second) or _covered(second, first)
+
+
+def _named_actors(event: Event) -> list[str]:
+    unnamed = rules().unnamed_actors
+    keys = [_actor_key(name) for name in (event.actor1, event.actor2) if name]
+    return [key for key in keys if _UNNAMED_QUALIFIER.sub("", key) not in unnamed]
+
+
+def _covered(fewer: list[str], more: list[str]) -> bool:
+    return all(any(_same_actor(x, y) for y in more) for x in fewer)
+
+
+def _same_actor(first: str, second: str) -> bool:
+    if first == second:
+        return True
+    bare_first, bare_second = _UNNAMED_QUALIFIER.sub("", first), _UNNAMED_QUALIFIER.sub("", second)
+    return bool(bare_first) and bool(bare_second) and (bare_first in bare_second or bare_second in bare_first)
 
 
 def same_type(a: Event, b: Event) -> bool:
@@ -181,9 +225,13 @@ def same_type(a: Event, b: Event) -> bool:
 
 
 def sub_events_compatible(first: str, second: str) -> bool:
+    """Sub-types of one type: reports of one attack often name its weapon differently
+    ('shelled' and 'fired grenades'), so only pairs data/rules.json keeps apart are apart."""
     if not first or not second or first == second:
         return True
-    return second in rules().compatible_sub_events.get(first, frozenset())
+    if SUB_EVENT_TO_TYPE.get(first) in rules().types_with_distinct_sub_events:
+        return False
+    return frozenset((first, second)) not in rules().distinct_sub_events
 
 
 def known_actors(event: Event) -> frozenset[str]:

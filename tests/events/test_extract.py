@@ -102,3 +102,17 @@ def test_clash_between_army_and_rebels_names_both_sides():
     assert any("Mali" in n for n in names)
     assert any("JNIM" in n for n in names)
     assert event.interaction in (12, 13)
+
+
+def test_firing_weapons_at_positions_is_a_violent_event():
+    event = only(events_of(
+        "Rebel forces fired 82mm mortars and heavy machine guns at army positions near Horlivka on Monday."))
+    assert event.event_type in VIOLENT_TYPES
+    assert event.event_date == "2021-03-08"
+
+
+def test_adjectives_and_short_codes_are_not_kept_as_unknown_places():
+    events = events_of("Two Ukrainian soldiers were wounded by shelling near Zolotoye-5 in the OSCE zone on Monday.")
+    assert events
+    unresolved = {span.text for e in events for span in e.evidence if span.field == "place_unresolved"}
+    assert "Ukrainian" not in unresolved and "OSCE" not in unresolved

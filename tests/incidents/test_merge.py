@@ -72,6 +72,15 @@ def test_incompatible_sub_event_types_do_not_match():
     strike = clash(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
     shelling = clash(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
     assert not is_same_incident(strike, shelling)
+    arrest = clash(event_type="Strategic developments", sub_event_type="Arrests")
+    agreement = clash(event_type="Strategic developments", sub_event_type="Agreement")
+    assert not is_same_incident(arrest, agreement)
+
+
+def test_reports_naming_the_weapon_differently_are_one_incident():
+    shelling = clash(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    grenades = clash(event_type="Explosions/Remote violence", sub_event_type="Grenade")
+    assert is_same_incident(shelling, grenades)
 
 
 def test_week_precision_matches_within_a_few_days_only():
@@ -164,3 +173,29 @@ def test_a_second_event_from_the_same_article_adds_no_second_source():
     incident = incident_of(clash())
     merged = merge_into(incident, clash(event_id="a1-2", confidence=0.9), Source("a1", "Wire A"))
     assert len(merged.sources) == 1 and merged.confidence == 0.9
+
+
+def test_a_default_actor_name_agrees_with_any_named_actor():
+    unnamed = clash(event_id="b1-1", actor1="Unidentified Armed Group (Iraq)", inter1=3, actor2="")
+    assert is_same_incident(unnamed, clash())
+    longer = clash(event_id="b1-1", actor2="Military Forces of Kurdistan (Peshmerga) (Kirkuk branch)")
+    assert is_same_incident(longer, clash())
+    other = clash(event_id="b1-1", actor1="Islamic State (Iraq)", inter1=2)
+    assert not is_same_incident(other, clash())
+
+
+def test_reports_naming_different_villages_are_not_one_incident():
+    first = clash(notes="Iraqi forces clashed with the Peshmerga near Qara Tapa, north of Kirkuk.")
+    second = clash(event_id="b1-1", notes="Iraqi forces clashed with the Peshmerga near Sarkaran, north of Kirkuk.")
+    again = clash(event_id="c1-1", notes="Near Qara Tapa north of Kirkuk, the Peshmerga and Iraqi forces clashed.")
+    assert not is_same_incident(first, second)
+    assert is_same_incident(first, again)
+
+
+def test_unresolved_places_match_by_a_longer_or_other_spelling_and_one_side_may_name_none():
+    def naming(*names, event_id="b1-1"):
+        return clash(event_id=event_id, evidence=[Span("place_unresolved", 0, len(n), n) for n in names])
+    assert is_same_incident(naming("Syntagma"), naming("Syntagma Square", event_id="c1-1"))
+    assert is_same_incident(naming("Kafr Lusin"), naming("Kafr Lussin", event_id="c1-1"))
+    assert is_same_incident(naming("Dolomytne"), naming(event_id="c1-1"))
+    assert not is_same_incident(naming("Dolomytne"), naming("Novoluhanske", event_id="c1-1"))

@@ -1,0 +1,56 @@
+"""Two reports' words: what they share, and names that set them apart."""
+from sitrep.incidents.similarity import Rarity, conflicting_names, rarity_table, report_similarity, same_story, stems
+
+
+def test_stems_leave_out_dates_and_stop_words_and_write_numbers_as_digits():
+    bag = stems("Seven shells hit the village of Kansafra on Thursday, 30 April 2020.")
+    assert {"7", "shell", "hit", "village", "kansafra"} <= bag
+    assert not {"thursday", "30", "april", "2020", "the", "of"} & bag
+
+
+def test_shelled_and_shelling_meet_as_one_stem():
+    assert stems("forces shelled the town") & stems("the shelling of the town") >= {"shell", "town"}
+
+
+def test_a_paraphrase_is_more_alike_than_another_event_in_the_same_words():
+    note = "On 3 May 2020, regime forces shelled Kansafra in the southern countryside of Idleb. No casualties."
+    paraphrase = "Regime artillery shelled Kansafra, in Idleb's southern countryside, on 3 May; nobody was hurt."
+    protest = "On 3 May 2020, teachers protested in front of the governor's office in Idleb over unpaid salaries."
+    assert report_similarity(note, paraphrase) > report_similarity(note, protest)
+    assert same_story(note, paraphrase)
+
+
+def test_two_villages_named_on_each_side_are_two_events():
+    first = "On 3 May 2020, regime forces shelled Kansafra in the southern countryside of Idleb. No casualties."
+    second = "On 3 May 2020, regime forces shelled Sfuhen in the southern countryside of Idleb. No casualties."
+    assert conflicting_names(first, second) == ({"kansafra"}, {"sfuhen"})
+    assert not same_story(first, second)
+
+
+def test_a_report_that_names_more_only_tells_more():
+    short = "Regime forces shelled the southern countryside of Idleb on 3 May."
+    longer = "On 3 May, regime forces shelled Kansafra in the southern countryside of Idleb."
+    assert conflicting_names(short, longer)[0] == frozenset()
+    assert same_story(short, longer)
+
+
+def test_two_spellings_of_one_name_do_not_conflict():
+    one, other = conflicting_names("Saudi shells hit Razih in Saada province.", "Saudi shells hit Razih in Sadah province.")
+    assert not (one and other)
+
+
+def test_names_given_outside_the_text_count_as_named():
+    text = "Two soldiers were wounded during the day."
+    assert not same_story(text, text, "Nevelske", "Starohnativka")
+    assert same_story(text, text, "Nevelske", "Nevelske")
+
+
+def test_a_report_without_text_cannot_contradict():
+    assert same_story("", "Rebels attacked the camp.")
+
+
+def test_rarity_is_learned_from_texts_and_read_back():
+    table = rarity_table(["rebels attacked a camp", "rebels attacked a town", "protesters marched"], min_documents=1)
+    rarity = Rarity.from_table(table)
+    assert rarity.documents == 3
+    assert rarity.weight("rebel") < rarity.weight("camp") < rarity.weight("never-seen")
