@@ -102,6 +102,64 @@ def learn_word_rarity(shared: Path, out: Path) -> str:
     return f"word rarity: {len(texts)} texts, written {out} ({out.stat().st_size / 1e3:.0f} kB)"
 
 
+# ------------------------------------------------------------------------ learned places
+
+PLACE_MAX_SPREAD_KM = 25.0
+
+
+def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
+    """Places ACLED's train notes name that the gazetteer lacks (villages, front lines, districts),
+    at ACLED's coordinates: the learned place-name variants of the geo stage. A name is kept
+    only as the notes write it, when its points in one country agree within 25 km, and when the
+    gazetteer has no place of that name in that country (those it resolves itself)."""
+    from statistics import median
+
+    import os
+
+    from sitrep.geo import Gazetteer
+    from sitrep.geo.gazetteer import ENV_LEARNED
+    from sitrep.geo.relative import distance_km
+
+    previous = os.environ.get(ENV_LEARNED)
+    os.environ[ENV_LEARNED] = ""  # what the gazetteer knows without what an earlier run learned
+    try:
+        gazetteer = Gazetteer.load()
+    finally:
+        if previous is None:
+            del os.environ[ENV_LEARNED]
+        else:
+            os.environ[ENV_LEARNED] = previous
+    points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for g in gold_for_training(shared, hold_dev):
+        name = (g.location or "").strip()
+        if not name or g.latitude is None or g.longitude is None or name not in g.notes:
+            continue
+        country = _country_code(gazetteer, g.country)
+        if country:
+            points[(name, country)].append((g.latitude, g.longitude, g.admin1))
+    rows = []
+    for (name, country), found in sorted(points.items()):
+        if any(p.country_code == country for p in gazetteer.lookup(name)):
+            continue
+        lat, lon = median(p[0] for p in found), median(p[1] for p in found)
+        if max(distance_km(lat, lon, p[0], p[1]) for p in found) > PLACE_MAX_SPREAD_KM:
+            continue  # two places of one name in one country: the notes cannot say which is meant
+        admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
+        rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
+    lines = ["# name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",
+             "# places named in the train part of the ACLED extracts that cities500 lacks; learned by `sitrep train`"]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(lines + rows) + "\n", encoding="utf-8")
+    return f"places: {len(rows)} learned from the train notes, written {out}"
+
+
+def _country_code(gazetteer, country: str) -> str:
+    for place in gazetteer.lookup(country or ""):
+        if place.feature_code.startswith("PCL"):
+            return place.country_code
+    return ""
+
+
 # ------------------------------------------------------------------------ learned actor phrases
 
 PHRASE_MIN_NOTES = 6

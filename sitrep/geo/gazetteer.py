@@ -44,6 +44,10 @@ ENV_EXTRA_FILES = "SITREP_GAZETTEER_EXTRA"  # os.pathsep-separated TSV files of 
 DATA_FILES = ("names.json", "demonyms.tsv", "country_variants.tsv", "admin1_abbreviations.tsv",
               "country_centres.tsv", "continents.tsv")
 ADDITIONS_FILE = "additions.tsv"
+# places learned from ACLED's train notes by `sitrep train`; $SITREP_LEARNED_PLACES names another
+# file (one learned without the dev part, say), or an empty value leaves them out
+LEARNED_FILE = "learned_places.tsv"
+ENV_LEARNED = "SITREP_LEARNED_PLACES"
 COUNTRY_FEATURE = "PCLI"
 REGION_FEATURES = frozenset({"PCLI", "ADM1", "RGN", "CONT"})
 CENTRE_BOX = (0.1, 0.9)  # an area's centre: the middle of the box holding its towns between these quantiles
@@ -435,6 +439,9 @@ class Gazetteer:
         self._admin1_by_key = self._admin1_lookup()
         self._ids: Optional[frozenset[int]] = None
         self.add_file(_data_path("sitrep.geo", "data", ADDITIONS_FILE))
+        learned = os.environ.get(ENV_LEARNED, str(_data_path("sitrep.geo", "data", LEARNED_FILE)))
+        if learned and os.path.isfile(learned):
+            self.add_file(learned)
         for path in extra_files:
             self.add_file(path)
         for path in alternate_files:
@@ -452,7 +459,7 @@ class Gazetteer:
         files = tuple(str(p) for p in [*place_files, *configured, *extra_files])
         # a changed user file (a new import, an added place) gives a new key, so it is read again
         key = (files, tuple(map(str, alternate_files)),
-               tuple(_mtime(p) for p in [*place_files, *alternate_files]))
+               tuple(_mtime(p) for p in [*place_files, *alternate_files]), os.environ.get(ENV_LEARNED))
         global _BASE
         with _LOCK:
             if key not in _LOADED:
@@ -528,6 +535,7 @@ class Gazetteer:
         stripped, kind = strip_designator(name)
         if kind:
             typed = [i for i in self._ids_for_key(name_key(stripped)) if self._matches_kind(i, kind)]
+            typed = typed or self._areas_named_after_their_seat(stripped, kind)
             ids += [i for i in sorted(typed, key=by_population) if i not in ids]
         if _is_acronym(name):  # "US", "UK", "DRC" name countries and areas, never the town "Eu"
             ids = [i for i in ids if self.feature(i) in ACRONYM_FEATURES or i >= self._offset]
@@ -540,6 +548,19 @@ class Gazetteer:
             if hit is None:
                 continue
             found.extend((hit,) if isinstance(hit, int) else hit)
+        return found
+
+    def _areas_named_after_their_seat(self, name: str, kind: str) -> list[int]:
+        """'Idleb province': no area has that spelling, but the city 'Idleb' (Idlib) does, and the
+        province around it bears the city's name: that province."""
+        found = []
+        for city in self._ids_for_key(name_key(name)):
+            if self._matches_kind(city, kind):
+                continue
+            for area in self._ids_for_key(name_key(self.name(city))):
+                if (self._matches_kind(area, kind) and self.country_code(area) == self.country_code(city)
+                        and self.admin1_code(area) == self.admin1_code(city) and area not in found):
+                    found.append(area)
         return found
 
     def _matches_kind(self, i: int, kind: str) -> bool:

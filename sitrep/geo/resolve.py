@@ -150,6 +150,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         covered.update(range(ent.start, ent.end))
         if not any(ch.isupper() for ch in ent.text):
             continue  # 'from house to house': a place name is written with a capital
+        if ent.end < len(doc) and doc[ent.end].lemma_.lower() in context_words()["currency_nouns"]:
+            continue  # 'the US dollar exchange rate' names a currency, not a place
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
         elif ent.label_ == "NORP":
@@ -352,7 +354,9 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
     return out
 
 
-_CONTAINER_GAP = re.compile(r"^(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|governorate|department|subdivision|upazila|tehsil|lga)?\s*[(,]$", re.IGNORECASE)
+_CONTAINER_GAP = re.compile(r"^(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|governorate|department|subdivision|upazila|tehsil|lga)?\s*[(,]$"
+                            # 'Parisu (Abadam LGA, Borno)': a district the gazetteer lacks in between
+                            r"|^\(\s*[^(),.;]{1,40},$", re.IGNORECASE)
 
 
 def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int, tuple[str, str]]:
@@ -366,6 +370,9 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             continue
         b.is_container = True
         b.holds_known_place = True
+        b.contained = a
+        areas = {gaz.country_code(i) for i in b.candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1")}
+        a.pinned_surely = len(areas) == 1  # 'Al Jawf' is a province of Yemen and of Saudi Arabia
         for i in b.candidates:
             feature = gaz.feature(i)
             if feature == COUNTRY_FEATURE:
@@ -374,6 +381,12 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if feature == "ADM1":
                 pinned[id(a)] = (gaz.country_code(i), gaz.admin1_code(i))
                 break
+    for a, b, c in zip(mentions, mentions[1:], mentions[2:]):
+        # 'Parisu (Abadam LGA, Borno)': an unknown district between a place and its province
+        if (id(a) not in pinned and a.candidates and not b.candidates and id(b) in pinned
+                and text[a.end:b.start].strip() == "(" and text[b.end:c.start].strip() == ","):
+            pinned[id(a)] = pinned[id(b)]
+            a.pinned_surely = getattr(b, "pinned_surely", False)
     for m in mentions:
         if id(m) not in pinned and m.candidates:
             cc = _demonym_before(text, m.start, gaz)
@@ -435,6 +448,14 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
                                                              gaz.population(j) >= NOTABLE_CITY)}
         scored = sorted(((_score(m, i, gaz, focus, admin1_named, containers.get(id(m)), anchors, city_areas), i)
                          for i in m.candidates), key=lambda pair: -pair[0])
+        container = containers.get(id(m))
+        if container and container[0] and not m.given and getattr(m, "pinned_surely", False):
+            # 'Parisu (Abadam LGA, Borno)', 'Catole do Rocha, Paraiba': the writer says which
+            # country the place is in; a namesake elsewhere is not it
+            scored = [(s, i) for s, i in scored if gaz.country_code(i) == container[0]]
+            if not scored:
+                m.chosen = None
+                continue
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
         own = gaz.country_code(m.candidates[0]) if m.demonym is None else ""
@@ -505,8 +526,12 @@ def _role_of(m: _Mention, gaz: Gazetteer) -> str:
         return "dateline"
     if doc_text(m.root.doc)[m.end:m.end + 12].lower().startswith(AFFILIATION_SUFFIXES):
         return "affiliation"  # 'the Britain-based monitor': where a party is from, not where anything happened
-    if getattr(m, "holds_known_place", False) and gaz.feature(m.chosen).startswith(("ADM", "PCL", "RGN")):
-        return "container"  # 'Razih district (Sadah)': Sadah says where Razih is; the event is in Razih
+    contained = getattr(m, "contained", None)
+    if (getattr(m, "holds_known_place", False) and gaz.feature(m.chosen).startswith(("ADM", "PCL", "RGN"))
+            and (contained is None or contained.chosen is not None)):
+        # 'Razih district (Sadah)': Sadah says where Razih is; the event is in Razih (unless Razih
+        # could not be placed: then the area is the best place the text gives)
+        return "container"
     feature = gaz.feature(m.chosen)
     if _is_metonym(m.root, feature):
         return "metonym"
@@ -583,7 +608,10 @@ def _is_speaker_place(root: Token) -> bool:
     if attached.lemma_.lower() in words["reporting_verbs"]:
         # 'In Washington, X said' places a speaker; 'fighting was reported in Mosul' places the fighting
         return any(child.dep_ == "nsubj" for child in attached.children)
-    return attached.lemma_.lower() in words["people_nouns"] or attached.ent_type_ == "PERSON"
+    if attached.lemma_.lower() in words["people_nouns"]:
+        return True
+    # 'Nauert in Washington said'; but in 'shelled Bara in Idleb' the tagger's PERSON is a village
+    return attached.ent_type_ == "PERSON" and any(t.lemma_.lower() in words["reporting_verbs"] for t in root.sent)
 
 
 def _restatements(doc: Doc, mentions: list[_Mention]) -> None:

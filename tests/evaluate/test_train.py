@@ -17,3 +17,47 @@ def test_a_tie_between_both_sides_is_broken_by_the_name_not_by_set_order():
 
 def test_a_tie_no_name_breaks_is_ambiguous():
     assert _actor_for_phrase("crematorium complex", Counter({"Police Forces of India": 9, "RPF": 9})) is None
+
+
+def _train_ids():
+    """Event ids the evaluation's hash split puts in the train part (training reads no other)."""
+    from sitrep.evaluate.acled import split_of
+
+    return (f"TST{i}" for i in range(10_000) if split_of(f"TST{i}") == "train")
+
+
+def _shared_with(tmp_path, rows):
+    import csv
+
+    folder = tmp_path / "data" / "acled-2020-global"
+    folder.mkdir(parents=True)
+    columns = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "country",
+               "admin1", "location", "latitude", "longitude", "geo_precision", "notes", "fatalities"]
+    with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        for event_id, (location, lat, lon, notes) in zip(_train_ids(), rows):
+            writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": "Battles",
+                             "sub_event_type": "Armed clash", "actor1": "Rebels", "inter1": 2, "country": "Iraq",
+                             "admin1": "Kirkuk", "location": location, "latitude": lat, "longitude": lon,
+                             "geo_precision": 1, "notes": notes, "fatalities": 0})
+    return tmp_path
+
+
+def test_places_are_learned_only_as_notes_write_them_and_only_where_the_gazetteer_has_none(tmp_path):
+    from sitrep.evaluate.train import learn_places
+
+    village = "Qaryat Zubaydah"
+    rows = [(village, 35.10, 44.20, f"Rebels attacked {village} on 1 May.")] * 3
+    rows += [("Tell Mashriq", 35.3, 44.1, "Rebels attacked a village near Kirkuk.")]  # name not in the notes
+    rows += [("Kirkuk", 35.0, 44.0, "Rebels attacked Kirkuk.")]                      # the gazetteer has it
+    rows += [("Umm Sabah", 35.0, 44.0, "Rebels attacked Umm Sabah."),               # two far-apart points
+             ("Umm Sabah", 36.5, 43.0, "Rebels attacked Umm Sabah.")]
+    shared = _shared_with(tmp_path, rows)
+    out = tmp_path / "learned.tsv"
+    learn_places(shared, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    names = {row[0] for row in learned}
+    assert names == {village}
+    [row] = learned
+    assert (row[2], row[3], row[4]) == ("35.10000", "44.20000", "IQ")

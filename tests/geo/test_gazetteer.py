@@ -78,3 +78,15 @@ def test_load_is_cached(gazetteer):
     start = time.perf_counter()
     assert Gazetteer.load() is gazetteer
     assert time.perf_counter() - start < 0.1
+
+
+def test_learned_places_load_from_the_file_the_environment_names(tmp_path, monkeypatch):
+    from sitrep.geo.gazetteer import ENV_LEARNED
+
+    learned = tmp_path / "learned.tsv"
+    learned.write_text("Qaryat Zubaydah\t\t35.1\t44.2\tIQ\tKirkuk\tPPL\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    [place] = Gazetteer.load().lookup("Qaryat Zubaydah")
+    assert (place.country_code, round(place.latitude, 1)) == ("IQ", 35.1)
+    monkeypatch.setenv(ENV_LEARNED, "")
+    assert Gazetteer.load().lookup("Qaryat Zubaydah") == []

@@ -103,3 +103,26 @@ def test_resolve_spans_uses_the_article_as_context(nlp, gazetteer):
     assert [e.text for e in guess.evidence if e.field == "base"] == ["Tripoli"]
     strict = resolve_spans(text, spans, doc=nlp(text), gazetteer=gazetteer, guess_unknown=False)
     assert strict[1].place is None and strict[0].place.country_code == "LB"
+
+
+def test_a_province_named_after_its_seat_is_found_in_another_spelling(parse):
+    _, mentions = parse("Residents demonstrated in the town of Haranbush in Idleb province on Friday.")
+    province = by_text(mentions, "Idleb province")[0]
+    assert (province.place.feature_code, province.place.country_code) == ("ADM1", "SY")
+
+
+def test_a_currency_is_not_a_place(parse):
+    _, mentions = parse("Protesters in Tripoli blocked roads against the soaring US dollar exchange rate.")
+    assert not by_text(mentions, "US")
+
+
+def test_a_village_in_a_sentence_with_no_speaker_leaves_its_province_a_place(parse):
+    _, mentions = parse("Regime forces shelled Bara in Idleb countryside with rocket artillery.")
+    assert by_text(mentions, "Idleb")[0].role == "place"
+
+
+def test_a_namesake_abroad_is_not_the_place_its_container_names(parse):
+    _, mentions = parse("On Thursday, in Catole do Rocha, Paraiba, two brothers were shot dead in their home.")
+    assert all(m.place.country_code == "BR" for m in mentions if m.place is not None)
+    paraiba = by_text(mentions, "Paraiba")[0]
+    assert paraiba.role == "place"  # the town is unknown: the state is the best place the text gives
