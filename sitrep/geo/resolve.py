@@ -158,12 +158,18 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             mention = _demonym_mention(ent, gaz)
             if mention:
                 mentions.append(mention)
+            elif ent.text[:1].isupper():  # 'rallied in Thessaloniki' tagged as a nationality
+                mentions.append(_entity_mention(ent, gaz, need_locative=True))
         elif ent.label_ == "FORCE":
             mention = _demonym_mention(ent[:1], gaz)  # "Iraqi forces": the adjective only
             if mention:
                 mentions.append(mention)
         elif ent.label_ in MISTAGGED_LABELS:
             mentions.append(_entity_mention(ent, gaz, need_locative=True))
+        located = _located_inside(ent) if ent.label_ in NAMED_AFTER_PLACES else None
+        if located is not None:
+            mentions.append(_entity_mention(located, gaz))
+            continue
         if ent.label_ in NAMED_AFTER_PLACES and (not mentions or mentions[-1].start != ent.start_char
                                                   or not mentions[-1].candidates):
             embedded = _embedded_place(ent, gaz)
@@ -238,6 +244,18 @@ def _is_prominent_place(text: str, candidates: list[int], gaz: Gazetteer) -> boo
 NAMED_AFTER_PLACES = frozenset({"ORG", "FAC"})
 
 
+def _located_inside(ent: SpacySpan) -> Optional[SpacySpan]:
+    """'the Court of Justice in Sofia' tagged as one organisation: the name after its last 'in'
+    or 'at' says where it is, as it would outside the entity."""
+    marks = [t.i for t in ent if t.lower_ in ("in", "at") and t.i > ent.start]
+    if not marks or marks[-1] + 1 >= ent.end:
+        return None
+    rest = ent.doc[marks[-1] + 1:ent.end]
+    if not all(t.text[:1].isupper() or t.lower_ in ("al", "el", "de", "of") for t in rest if not t.is_punct):
+        return None
+    return rest
+
+
 def _embedded_place(ent: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
     """A well-known place inside an organisation's or building's name: "Kentucky State Police",
     "University of California", "New York Times". It tells where the organisation is, never where
@@ -302,7 +320,10 @@ def _is_locative(span: SpacySpan) -> bool:
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in words["apposition_place_nouns"]:
             return True
-    return False
+    # the parser may hang the name elsewhere ('rallied in Thessaloniki demanding ...'): a
+    # locative preposition right before it still says it is a place
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in words["locative_prepositions"] and before.lower_ != "of"
 
 
 def _given_mention(doc: Doc, start: int, end: int, gaz: Gazetteer) -> _Mention:

@@ -126,3 +126,11 @@ def test_a_namesake_abroad_is_not_the_place_its_container_names(parse):
     assert all(m.place.country_code == "BR" for m in mentions if m.place is not None)
     paraiba = by_text(mentions, "Paraiba")[0]
     assert paraiba.role == "place"  # the town is unknown: the state is the best place the text gives
+
+
+def test_a_city_the_tagger_calls_a_nationality_or_hides_in_an_organisation_is_still_found(parse):
+    _, rally = parse("On Thursday, at least 20 artists rallied in Thessaloniki demanding support for culture.")
+    assert by_text(rally, "Thessaloniki")[0].place.country_code == "GR"
+    _, vigil = parse("Residents held a vigil at the steps of the Court of Justice in Sofia, demanding justice.")
+    sofia = by_text(vigil, "Sofia")[0]
+    assert (sofia.place.country_code, sofia.role) == ("BG", "place")
