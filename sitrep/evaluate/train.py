@@ -111,7 +111,8 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
     """Places ACLED's train notes name that the gazetteer lacks (villages, front lines, districts),
     at ACLED's coordinates: the learned place-name variants of the geo stage. A name is kept
     only as the notes write it, when its points in one country agree within 25 km, and when the
-    gazetteer has no place of that name in that country (those it resolves itself)."""
+    gazetteer has no place of that name there (an 'Orikhove' in Crimea does not place the one
+    in Luhansk; which one a text means is the resolver's choice, by its context)."""
     from statistics import median
 
     import os
@@ -139,11 +140,12 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
             points[(name, country)].append((g.latitude, g.longitude, g.admin1))
     rows = []
     for (name, country), found in sorted(points.items()):
-        if any(p.country_code == country for p in gazetteer.lookup(name)):
-            continue
         lat, lon = median(p[0] for p in found), median(p[1] for p in found)
         if max(distance_km(lat, lon, p[0], p[1]) for p in found) > PLACE_MAX_SPREAD_KM:
             continue  # two places of one name in one country: the notes cannot say which is meant
+        namesakes = [p for p in gazetteer.lookup(name) if p.country_code == country]
+        if any(distance_km(lat, lon, p.latitude, p.longitude) <= PLACE_MAX_SPREAD_KM for p in namesakes):
+            continue  # the gazetteer has it already
         admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
     lines = ["# name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",

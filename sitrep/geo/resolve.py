@@ -472,7 +472,8 @@ def _choose_all(mentions, gaz, focus, containers, anchors) -> None:
         container = containers.get(id(m))
         if container and container[0] and not m.given and getattr(m, "pinned_surely", False):
             # 'Parisu (Abadam LGA, Borno)', 'Catole do Rocha, Paraiba': the writer says which
-            # country the place is in; a namesake elsewhere is not it
+            # country the place is in; a namesake abroad is not it (within the country the
+            # container only weighs in the score: province names and codes differ by source)
             scored = [(s, i) for s, i in scored if gaz.country_code(i) == container[0]]
             if not scored:
                 m.chosen = None
