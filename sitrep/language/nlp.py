@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import functools
+import inspect
 import itertools
 import json
+import multiprocessing
 import os
+import warnings
 from importlib import resources
 from typing import Iterable, Iterator
 
@@ -190,8 +193,44 @@ def analyze(articles: Iterable[Article], batch_size: int = 16, n_process: int | 
     if len(head) < batch_size * n_process * 2:
         n_process = 1
     pairs = ((a.text, a) for a in itertools.chain(head, iterator))
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield article, doc
+    started_before = set(multiprocessing.active_children())
+    parsed = nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process)
+    finished = False
+    try:
+        for doc, article in parsed:
+            yield article, doc
+        finished = True
+    finally:
+        if not finished and n_process > 1:
+            _stop_workers(parsed, set(multiprocessing.active_children()) - started_before)
+
+
+def _stop_workers(parsed, workers) -> None:
+    """The caller stopped reading half-way (an exception in its loop). spaCy's workers block
+    sending results nobody reads (forked siblings keep the pipes open) and its clean-up would
+    wait for them, and at exit for the threads feeding their queues, for ever: stop the workers,
+    tell the queues not to wait, then let spaCy close."""
+    for worker in workers:
+        worker.terminate()
+    for queue in _worker_queues(parsed):
+        queue.cancel_join_thread()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # spaCy's W127: the workers did not finish, as intended
+        parsed.close()
+
+
+def _worker_queues(generator, depth: int = 0) -> list:
+    """spaCy's input queues, found in the frames of the generators behind ``nlp.pipe``."""
+    frame = getattr(generator, "gi_frame", None)
+    if frame is None or depth > 4:
+        return []
+    if frame.f_code.co_name == "_multiprocessing_pipe":
+        return list(frame.f_locals.get("texts_q") or [])
+    found = []
+    for value in list(frame.f_locals.values()) + [getattr(generator, "gi_yieldfrom", None)]:
+        if inspect.isgenerator(value):
+            found += _worker_queues(value, depth + 1)
+    return found
 
 
 def doc_text(doc: Doc) -> str:
