@@ -160,7 +160,8 @@ def evaluate_incidents(paths: Iterable[Path], mode: str = "pipeline", limit: int
                 item_incidents.setdefault(article_id, [])
             clustering = Clustering(gold=gold_of, predicted=main_incidents(item_incidents),
                                     merged=shared_incident_pairs(item_incidents))
-            report = _report(clustering, item_incidents, seconds, store, mode)
+            texts = {article.id: article.text for article, _ in items}
+            report = _report(clustering, item_incidents, seconds, store, mode, texts)
     report["files"] = [str(p) for p in paths]
     return report
 
@@ -179,8 +180,9 @@ def _ingest(store, items, mode, progress) -> None:
         store.add_article(result.article, result.events)
 
 
-def _report(clustering: Clustering, item_incidents, seconds, store, mode) -> dict:
+def _report(clustering: Clustering, item_incidents, seconds, store, mode, texts=None) -> dict:
     pairs = pairwise(clustering)
+    pairs.update(_beside_identical_texts(clustering, pairs, texts or {}))
     report = {
         "mode": mode,
         "items": len(clustering.gold),
@@ -194,6 +196,18 @@ def _report(clustering: Clustering, item_incidents, seconds, store, mode) -> dic
         "missed_merges": _missed(clustering, item_incidents, seconds),
     }
     return report
+
+
+def _beside_identical_texts(clustering: Clustering, pairs: dict, texts: dict[str, str]) -> dict:
+    """ACLED sometimes splits one report over several rows with the very same notes (one row per
+    district, say). No reader of the text can tell such rows apart, so their merges are counted
+    separately: precision without them says how often sitrep joins notes that differ."""
+    merged = clustering.merged or set()
+    identical = sum(1 for a, b in merged if clustering.gold[a] != clustering.gold[b]
+                    and a in texts and texts.get(a) == texts.get(b))
+    rest = pairs["predicted_pairs"] - identical
+    return {"false_pairs_identical_text": identical,
+            "precision_without_identical_text": pairs["true_pairs"] / rest if rest else 1.0}
 
 
 def _false_merges(clustering: Clustering) -> list[list[str]]:
@@ -226,6 +240,9 @@ def report_lines(report: dict) -> Iterator[str]:
     else:  # every item is its own event: only over-merging can be measured
         yield (f"pairwise: no true pairs in this set; {pairs['predicted_pairs']} merged pairs, all false "
                f"(of {report['items'] * (report['items'] - 1) // 2} possible pairs)")
+    if pairs.get("false_pairs_identical_text"):
+        yield (f"  of the false pairs, {pairs['false_pairs_identical_text']} join ACLED rows whose notes are the very same text "
+               f"(one report split over several rows); without them, precision {pairs['precision_without_identical_text']:.3f}")
     yield f"B-cubed: precision {cubed['precision']:.4f}, recall {cubed['recall']:.4f}, F1 {cubed['f1']:.4f}"
     if report["false_merges"]:
         yield f"false merges (ACLED events joined): {len(report['false_merges'])} pairs, e.g. " + "; ".join("+".join(i or "(no id)" for i in ids) for ids in report["false_merges"][:8])

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from sitrep.evaluate.incidents import (
-    Clustering, bcubed, main_incidents, pairwise, second_reports, shared_incident_pairs,
+    Clustering, _beside_identical_texts, bcubed, main_incidents, pairwise, second_reports, shared_incident_pairs,
 )
 
 
@@ -34,6 +34,15 @@ def test_pairwise_and_bcubed_on_a_hand_example():
     cubed = bcubed(clustering)
     assert cubed["precision"] == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4)
     assert cubed["recall"] == 1.0
+
+
+def test_merges_of_rows_with_the_very_same_notes_are_counted_apart():
+    clustering = Clustering(gold={"a": "E1", "b": "E1", "c": "E2", "d": "E3"}, predicted={},
+                            merged={("a", "b"), ("c", "d"), ("b", "c")})
+    texts = {"a": "one", "b": "one, in other words", "c": "split report", "d": "split report"}
+    extra = _beside_identical_texts(clustering, pairwise(clustering), texts)
+    assert extra["false_pairs_identical_text"] == 1           # c+d: the same text, two ACLED rows
+    assert extra["precision_without_identical_text"] == 0.5   # a+b true, b+c false
 
 
 def test_perfect_clustering_scores_one():
