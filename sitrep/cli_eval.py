@@ -66,7 +66,7 @@ def register(main: click.Group, evaluate: click.Group) -> None:
     @click.option("--hold-dev", type=click.Path(dir_okay=False), default=None,
                   help="Fit without a dev fifth of the train part and write the model here instead (for choosing thresholds).")
     def train(aliases, hold_dev):
-        """Learn the event-type models, places, actor phrases and word rarity from ../shared; writes them into the package.
+        """Learn the event-type models, places, actors and word rarity from ../shared; writes them into the package.
 
         Reads the train part of the 2020 ACLED extract, the 2015 extract, and GeoVirus/GeoWebNews as text
         with no conflict events. Never reads the 2020 test part or TR-News.
@@ -78,7 +78,9 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         from importlib import resources
 
         from sitrep.evaluate.corpora import shared_dir
-        from sitrep.evaluate.train import learn_actor_phrases, learn_places, learn_word_rarity, train_models
+        from sitrep.evaluate.train import (
+            learn_actor_phrases, learn_default_actors, learn_place_actors, learn_places, learn_word_rarity, train_models,
+        )
 
         shared = shared_dir()
         if shared is None:
@@ -88,8 +90,13 @@ def register(main: click.Group, evaluate: click.Group) -> None:
             for line in train_models(shared, Path(hold_dev), hold_dev=True):
                 click.echo(line)
             places = Path(hold_dev).with_suffix(".places.tsv")
+            defaults = Path(hold_dev).with_suffix(".default_actors.tsv")
+            holders = Path(hold_dev).with_suffix(".place_actors.tsv")
             click.echo(learn_places(shared, places, hold_dev=True))
-            click.echo(f"evaluate it with SITREP_EVENT_MODEL={hold_dev} SITREP_LEARNED_PLACES={places}")
+            click.echo(learn_default_actors(shared, defaults, hold_dev=True))
+            click.echo(learn_place_actors(shared, holders, hold_dev=True))
+            click.echo(f"evaluate it with SITREP_EVENT_MODEL={hold_dev} SITREP_LEARNED_PLACES={places} "
+                       f"SITREP_LEARNED_DEFAULT_ACTORS={defaults} SITREP_LEARNED_PLACE_ACTORS={holders}")
             return
         model_path = Path(str(resources.files("sitrep.events"))) / "models" / "event_type.joblib"
         for line in train_models(shared, model_path):
@@ -98,6 +105,9 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         click.echo(learn_places(shared, places_path))
         rarity_path = Path(str(resources.files("sitrep.incidents"))) / "data" / "word_rarity.tsv"
         click.echo(learn_word_rarity(shared, rarity_path))
+        events_data = Path(str(resources.files("sitrep.events"))) / "data"
+        click.echo(learn_default_actors(shared, events_data / "learned_default_actors.tsv"))
+        click.echo(learn_place_actors(shared, events_data / "learned_place_actors.tsv"))
         if aliases:
             phrase_path = Path(str(resources.files("sitrep.events"))) / "data" / "learned_actors.tsv"
             for line in learn_actor_phrases(shared, phrase_path):

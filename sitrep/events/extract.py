@@ -8,7 +8,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
-from sitrep.events.actors import ActorNamer, learned_actor, participants, phrase_for
+from sitrep.events.actors import ActorNamer, actor_at_place, learned_actor, participants, phrase_for, unnamed_attacker
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
@@ -430,7 +430,7 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
     agents = _prefer_named(draft.agents)
-    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type)
+    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, place)
     others = agents[1:]
     actor2 = draft.patients[0] if draft.patients else None
     if actor1 is not None:
@@ -472,12 +472,20 @@ def _external(actor: Optional[Actor], event_country: str, inter: int) -> int:
     return inter
 
 
-def _default_actor(event_type: str, country, sub_event_type: str = "") -> Optional[Actor]:
-    """Who ACLED names when a report does not: unidentified armed men, protesters, the police."""
+def _default_actor(event_type: str, country, sub_event_type: str = "", place=None) -> Optional[Actor]:
+    """Who ACLED names when a report does not: unidentified armed men, protesters, the police;
+    the side that holds a frontline spot, where `sitrep train` learned one."""
     if sub_event_type == "Arrests" and country and country[1]:
         return Actor(name=f"Police Forces of {country[1]}", inter=1)
     if event_type not in DEFAULT_ACTOR:
         return None
+    if event_type in VIOLENT_TYPES and place is not None and place.country_code:
+        holder = actor_at_place(place.country_code, place.latitude, place.longitude)
+        if holder is not None:
+            return holder
+    learned = unnamed_attacker(country[0], event_type) if country and country[0] else None
+    if learned is not None:
+        return learned
     name, inter = DEFAULT_ACTOR[event_type]
     return Actor(name=f"{name} ({country[1]})" if country and country[1] else name, inter=inter)
 

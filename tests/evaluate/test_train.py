@@ -61,3 +61,35 @@ def test_places_are_learned_only_as_notes_write_them_and_only_where_the_gazettee
     assert names == {village}
     [row] = learned
     assert (row[2], row[3], row[4]) == ("35.10000", "44.20000", "IQ")
+
+
+def test_who_acts_at_a_place_and_how_unnamed_attackers_are_named_are_learned(tmp_path):
+    import csv
+
+    from sitrep.evaluate.train import learn_default_actors, learn_place_actors
+
+    folder = tmp_path / "data" / "acled-2020-global"
+    folder.mkdir(parents=True)
+    columns = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "country",
+               "location", "latitude", "longitude", "notes"]
+    rows = [("Battles", "Military Forces of Ukraine (2019-)", 1, "Ukraine", "Lozove", 48.4, 38.1)] * 4
+    rows += [("Battles", "NAF: United Armed Forces of Novorossiya", 2, "Ukraine", "Lozove", 48.4, 38.1)]
+    rows += [("Violence against civilians", "Unidentified Gang (Mexico)", 3, "Mexico", "Culiacan", 24.8, -107.4)] * 4
+    rows += [("Violence against civilians", "Unidentified Armed Group (Mexico)", 3, "Mexico", "Culiacan", 24.8, -107.4)] * 2
+    with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        for event_id, (kind, actor, inter, country, place, lat, lon) in zip(_train_ids(), rows):
+            writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": kind,
+                             "sub_event_type": "", "actor1": actor, "inter1": inter, "country": country,
+                             "location": place, "latitude": lat, "longitude": lon, "notes": "Fire was observed."})
+
+    def rows_of(path):
+        return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+
+    learn_place_actors(tmp_path, tmp_path / "holders.tsv")
+    holders = {row[0]: row[4] for row in rows_of(tmp_path / "holders.tsv")}
+    assert holders == {"Lozove": "Military Forces of Ukraine (2019-)"}  # Culiacan's attackers are unnamed
+    learn_default_actors(tmp_path, tmp_path / "defaults.tsv")
+    assert [row[:3] for row in rows_of(tmp_path / "defaults.tsv")] == [
+        ["MX", "Violence against civilians", "Unidentified Gang (Mexico)"]]

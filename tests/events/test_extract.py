@@ -116,3 +116,17 @@ def test_adjectives_and_short_codes_are_not_kept_as_unknown_places():
     assert events
     unresolved = {span.text for e in events for span in e.evidence if span.field == "place_unresolved"}
     assert "Ukrainian" not in unresolved and "OSCE" not in unresolved
+
+
+def test_an_unnamed_attacker_at_a_learned_frontline_spot_is_the_side_that_holds_it(tmp_path, monkeypatch):
+    from sitrep.events import actors
+
+    holders = tmp_path / "holders.tsv"
+    holders.write_text("Zaria\t11.08\t7.71\tNG\tMilitary Forces of Nigeria (2015-)\t1\t5\t5\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_PLACE_ACTORS", str(holders))
+    actors._learned_place_actors.cache_clear()
+    try:
+        event = only(events_of("Mortar shells fell in Zaria on Monday."), "Explosions/Remote violence")
+        assert (event.actor1, event.inter1) == ("Military Forces of Nigeria (2015-)", 1)
+    finally:
+        actors._learned_place_actors.cache_clear()
