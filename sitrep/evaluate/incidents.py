@@ -115,13 +115,14 @@ def bcubed(clustering: Clustering) -> dict:
 
 
 def gold_event(gold) -> Event:
-    """An ACLED row as an event from its gold columns (mode 'gold')."""
+    """An ACLED row as an event from its gold columns and its notes (mode 'gold')."""
     return Event(
         event_date=gold.event_date, time_precision=1, event_type=gold.event_type,
         sub_event_type=gold.sub_event_type or "", actor1=gold.actor1, inter1=gold.inter1,
         actor2=gold.actor2, inter2=gold.inter2, country=gold.country, admin1=gold.admin1,
         location=gold.location, latitude=gold.latitude, longitude=gold.longitude,
         geo_precision=gold.geo_precision or 1, fatalities=gold.fatalities,
+        notes=gold.notes,  # the story check compares what reports say
     )
 
 
@@ -241,8 +242,10 @@ def report_lines(report: dict) -> Iterator[str]:
         yield (f"pairwise: no true pairs in this set; {pairs['predicted_pairs']} merged pairs, all false "
                f"(of {report['items'] * (report['items'] - 1) // 2} possible pairs)")
     if pairs.get("false_pairs_identical_text"):
+        without = (f"; without them, precision {pairs['precision_without_identical_text']:.3f}"
+                   if pairs["gold_pairs"] else "")
         yield (f"  of the false pairs, {pairs['false_pairs_identical_text']} join ACLED rows whose notes are the very same text "
-               f"(one report split over several rows); without them, precision {pairs['precision_without_identical_text']:.3f}")
+               f"(one report split over several rows){without}")
     yield f"B-cubed: precision {cubed['precision']:.4f}, recall {cubed['recall']:.4f}, F1 {cubed['f1']:.4f}"
     if report["false_merges"]:
         yield f"false merges (ACLED events joined): {len(report['false_merges'])} pairs, e.g. " + "; ".join("+".join(i or "(no id)" for i in ids) for ids in report["false_merges"][:8])
