@@ -125,6 +125,7 @@ def agreement(first: frozenset[str], second: frozenset[str]) -> float:
     return 2 * _weight_sum(first & second) / total if total else 0.0
 
 
+@functools.lru_cache(maxsize=4096)
 def names(text: str) -> frozenset[str]:
     """Stems of the rare capitalised words inside sentences: the specific places, units and
     people a report names ('Kansafra', 'Gamaliel'), not sentence openings or common names."""
