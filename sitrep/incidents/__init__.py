@@ -5,6 +5,7 @@ from sitrep.incidents.merge import (
     is_same_incident,
     match_incident,
     match_radius_km,
+    near_days,
     merge_into,
     new_incident,
     report_source,
@@ -12,5 +13,5 @@ from sitrep.incidents.merge import (
 
 __all__ = [
     "candidate_window_days", "conservative_fatalities", "is_same_incident", "match_incident",
-    "match_radius_km", "merge_into", "new_incident", "report_source",
+    "match_radius_km", "merge_into", "near_days", "new_incident", "report_source",
 ]

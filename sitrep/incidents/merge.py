@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any, Optional
 
 from sitrep.geo.relative import distance_km as geo_distance_km
-from sitrep.incidents.similarity import same_story, spelled_alike
+from sitrep.incidents.similarity import same_story, shared_names, spelled_alike
 from sitrep.records import SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
 
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
@@ -116,8 +116,25 @@ def match_incident(event: Event, candidates: list[Incident]) -> Optional[Inciden
 
 def is_same_incident(a: Event, b: Event) -> bool:
     """ACLED's rule: same day, same place, compatible actors, same type."""
-    return (same_type(a, b) and same_day(a, b) and same_actors(a, b) and same_place(a, b)
-            and same_unresolved_places(a, b) and same_story(a.notes, b.notes, named_in(a), named_in(b)))
+    return (same_type(a, b) and same_day(a, b) and same_actors(a, b)
+            and (same_place(a, b) or same_place_as_written(a, b)) and same_unresolved_places(a, b)
+            and same_story(a.notes, b.notes, named_in(a), named_in(b)))
+
+
+def same_place_as_written(a: Event, b: Event) -> bool:
+    """A report left unplaced (or placed only in its country) is about the same place as another
+    when both name the same rare place ('Ravar', 'Abu Rasin') that the gazetteer could not settle."""
+    if not (_country_only(a) or _country_only(b)) or not _same_country(a, b):
+        return False
+    return bool(_place_names(a) & _place_names(b))
+
+
+def _place_names(event: Event) -> frozenset[str]:
+    """Rare names a report gives that are not its actors' ('Qara Tapa', not 'Peshmerga')."""
+    # written after a comma, so that no name counts as a sentence's opening word
+    actors = ", " + ", ".join(span.text for span in event.evidence if span.field.startswith(("actor", "assoc_actor")))
+    said = f"{event.notes}, {named_in(event)}"
+    return shared_names(said, said) - shared_names(actors, actors)
 
 
 # evidence that names what happened where (dates are left out: each report dates it its own way)
@@ -242,6 +259,12 @@ def candidate_window_days() -> int:
     """How far apart (days) two reports' dates can be and still match: the store's SQL window."""
     # never below a month: two dates of one month (precision 3) can be 30 days apart
     return max(rules().candidate_window_days, rules().week_max_days_apart, 31)
+
+
+def near_days() -> int:
+    """How far apart (days) two dates of at most week precision can be and still be one day:
+    the store's window for candidates it cannot narrow by place."""
+    return rules().week_max_days_apart
 
 
 def match_radius_km(geo_precision: int) -> float:

@@ -141,6 +141,11 @@ def names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def shared_names(first: str, second: str) -> frozenset[str]:
+    """Rare names both texts give (stems)."""
+    return names(first) & names(second)
+
+
 def spelled_alike(first: str, second: str) -> bool:
     """Two transliterations of one name ('Saada' and 'Sadah', 'Kafr Lusin' and 'Kafr Lussin')."""
     return first[:4] == second[:4] or difflib.SequenceMatcher(None, first, second).ratio() >= 0.7

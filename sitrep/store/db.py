@@ -496,6 +496,8 @@ _CANDIDATE_SQL = f"""
             OR i.geonameid = p.geonameid
             OR (p.admin1 <> '' AND i.admin1 = p.admin1
                 AND greatest(coalesce(nullif(i.geo_precision, 0), 3), p.geo_precision) >= 3)
+            OR (p.iso3 <> '' AND i.iso3 = p.iso3 AND i.event_date BETWEEN p.near_from AND p.near_to AND (
+                p.country_only OR coalesce(i.location, '') = '' OR i.location = i.country))
             OR (abs(i.latitude - p.latitude) <= CASE coalesce(nullif(i.geo_precision, 0), 3)
                     WHEN 1 THEN p.dlat1 WHEN 2 THEN p.dlat2 ELSE p.dlat3 END
                 AND least(abs(i.longitude - p.longitude), 360 - abs(i.longitude - p.longitude))
@@ -510,6 +512,7 @@ _CANDIDATE_SQL = f"""
 def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
     """One row per dated event: its type, date window, point and per-level degree boxes."""
     window = timedelta(days=incident_stage.candidate_window_days())
+    near = timedelta(days=incident_stage.near_days())  # a whole country holds many incidents
     columns: dict[str, list[Any]] = {name: [] for name in _PROBE_TYPES}
     for event in events:
         day = iso_date(event.event_date)
@@ -520,6 +523,11 @@ def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
             "event_type": event.event_type or "", "date_from": day - window, "date_to": day + window,
             "latitude": event.latitude, "longitude": event.longitude, "geonameid": event.geonameid,
             "admin1": event.admin1 or "", "geo_precision": own,
+            # a report placed only in its country may still be one incident with a placed one,
+            # by the rare place both name (incidents.same_place_as_written)
+            "iso3": event.iso3 or "",
+            "near_from": day - near, "near_to": day + near,
+            "country_only": not event.location or event.location in (event.country, event.iso3),
         }
         for level in (1, 2, 3):
             # the rule compares at the coarser precision of the pair
@@ -536,6 +544,7 @@ _PROBE_TYPES = {
     "event_type": pa.string(), "date_from": pa.date32(), "date_to": pa.date32(),
     "latitude": pa.float64(), "longitude": pa.float64(), "geonameid": pa.int64(),
     "admin1": pa.string(), "geo_precision": pa.int64(),
+    "iso3": pa.string(), "country_only": pa.bool_(), "near_from": pa.date32(), "near_to": pa.date32(),
     **{f"{axis}{level}": pa.float64() for level in (1, 2, 3) for axis in ("dlat", "dlon")},
 }
 

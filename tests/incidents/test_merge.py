@@ -199,3 +199,17 @@ def test_unresolved_places_match_by_a_longer_or_other_spelling_and_one_side_may_
     assert is_same_incident(naming("Kafr Lusin"), naming("Kafr Lussin", event_id="c1-1"))
     assert is_same_incident(naming("Dolomytne"), naming(event_id="c1-1"))
     assert not is_same_incident(naming("Dolomytne"), naming("Novoluhanske", event_id="c1-1"))
+
+
+def test_an_unplaced_report_joins_a_placed_one_only_by_a_rare_place_both_name():
+    def parties(notes):
+        return [Span("actor2", notes.index("Peshmerga"), notes.index("Peshmerga") + 9, "Peshmerga")]
+    said = "Iraqi forces clashed with the Peshmerga at Qara Tapa on Friday."
+    placed = clash(notes=said, evidence=parties(said))
+    unplaced = dict(location="", latitude=None, longitude=None, geonameid=None, geo_precision=3, admin1="")
+    said = "The Peshmerga and Iraqi troops fought near Qara Tapa."
+    naming = clash(event_id="b1-1", notes=said, evidence=parties(said), **unplaced)
+    said = "The Peshmerga and Iraqi troops fought in the north."
+    vague = clash(event_id="c1-1", notes=said, evidence=parties(said), **unplaced)
+    assert is_same_incident(naming, placed)
+    assert not is_same_incident(vague, placed)
