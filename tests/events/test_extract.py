@@ -130,3 +130,8 @@ def test_an_unnamed_attacker_at_a_learned_frontline_spot_is_the_side_that_holds_
         assert (event.actor1, event.inter1) == ("Military Forces of Nigeria (2015-)", 1)
     finally:
         actors._learned_place_actors.cache_clear()
+
+
+def test_police_firing_tear_gas_on_a_weekday_is_no_battle():
+    events = events_of("Police fired tear gas on Wednesday at students marching against a fee rise in Kampala.")
+    assert [e.event_type for e in events if e.event_type] == ["Protests"]
