@@ -491,7 +491,13 @@ _CANDIDATE_SQL = f"""
     WHERE event_date BETWEEN ? AND ? AND incident_id IN (
         SELECT i.incident_id FROM incidents i JOIN sitrep_probes p
           ON i.event_type = p.event_type AND i.event_date BETWEEN p.date_from AND p.date_to
-        WHERE i.event_date BETWEEN ? AND ? AND (
+        WHERE i.event_date BETWEEN ? AND ?
+          -- the days incidents.same_day can accept: a few around the day while both dates are
+          -- day or week precise, the whole month once one of them is vaguer
+          AND (CASE WHEN greatest(coalesce(nullif(i.time_precision, 0), 3), p.time_precision) <= 2
+                    THEN i.event_date BETWEEN p.near_from AND p.near_to
+                    ELSE i.event_date BETWEEN p.month_from AND p.month_to END)
+          AND (
             i.latitude IS NULL OR p.latitude IS NULL
             OR i.geonameid = p.geonameid
             OR (p.admin1 <> '' AND i.admin1 = p.admin1
@@ -507,6 +513,11 @@ _CANDIDATE_SQL = f"""
     )
     ORDER BY seq
 """
+
+
+def _month_end(day: date) -> date:
+    following = day.replace(day=28) + timedelta(days=4)
+    return following - timedelta(days=following.day)
 
 
 def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
@@ -526,7 +537,8 @@ def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
             # a report placed only in its country may still be one incident with a placed one,
             # by the rare place both name (incidents.same_place_as_written)
             "iso3": event.iso3 or "",
-            "near_from": day - near, "near_to": day + near,
+            "near_from": day - near, "near_to": day + near, "time_precision": event.time_precision or 3,
+            "month_from": day.replace(day=1), "month_to": _month_end(day),
             "country_only": not event.location or event.location in (event.country, event.iso3),
         }
         for level in (1, 2, 3):
@@ -545,6 +557,7 @@ _PROBE_TYPES = {
     "latitude": pa.float64(), "longitude": pa.float64(), "geonameid": pa.int64(),
     "admin1": pa.string(), "geo_precision": pa.int64(),
     "iso3": pa.string(), "country_only": pa.bool_(), "near_from": pa.date32(), "near_to": pa.date32(),
+    "time_precision": pa.int64(), "month_from": pa.date32(), "month_to": pa.date32(),
     **{f"{axis}{level}": pa.float64() for level in (1, 2, 3) for axis in ("dlat", "dlon")},
 }
 

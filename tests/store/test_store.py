@@ -203,3 +203,14 @@ def test_incident_link_views(filled):
     sources = filled.connection.execute(
         "SELECT incident_id, count(*) FROM incident_sources GROUP BY 1 ORDER BY 2").fetchall()
     assert [n for _, n in sources] == [1, 2]
+
+
+def test_stored_candidates_follow_the_date_precision(store):
+    # a report dated only to its month matches a day-precise one of that month, weeks apart
+    store.add_article(make_article("Early May, vaguely."), [make_clash(event_date="2017-05-01", time_precision=3)])
+    store.add_article(make_article("On 20 May."), [make_clash(event_date="2017-05-20")])
+    store.add_article(make_article("On 3 June."), [make_clash(event_date="2017-06-03")])
+    store.add_article(make_article("On 6 June."), [make_clash(event_date="2017-06-06")])   # 3 days: week
+    store.add_article(make_article("Week of 5 June."), [make_clash(event_date="2017-06-05", time_precision=2)])
+    dates = sorted(sorted(s.article_id for s in incident.sources) for incident in store.incidents())
+    assert store.counts()["incidents"] == 3, dates
