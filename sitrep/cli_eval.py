@@ -86,31 +86,37 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         if shared is None:
             click.echo("sitrep: error: ../shared not found; training needs its data", err=True)
             sys.exit(3)
+
+        def package_file(package: str, *parts: str) -> Path:
+            return Path(str(resources.files(package))).joinpath(*parts)
+
+        # tables learned beside the models: where the package keeps each, and for --hold-dev the
+        # suffix of its file and the variable that selects it
+        learned_tables = [
+            (learn_places, package_file("sitrep.geo", "data", "learned_places.tsv"),
+             ".places.tsv", "SITREP_LEARNED_PLACES"),
+            (learn_default_actors, package_file("sitrep.events", "data", "learned_default_actors.tsv"),
+             ".default_actors.tsv", "SITREP_LEARNED_DEFAULT_ACTORS"),
+            (learn_place_actors, package_file("sitrep.events", "data", "learned_place_actors.tsv"),
+             ".place_actors.tsv", "SITREP_LEARNED_PLACE_ACTORS"),
+        ]
         if hold_dev:
             for line in train_models(shared, Path(hold_dev), hold_dev=True):
                 click.echo(line)
-            places = Path(hold_dev).with_suffix(".places.tsv")
-            defaults = Path(hold_dev).with_suffix(".default_actors.tsv")
-            holders = Path(hold_dev).with_suffix(".place_actors.tsv")
-            click.echo(learn_places(shared, places, hold_dev=True))
-            click.echo(learn_default_actors(shared, defaults, hold_dev=True))
-            click.echo(learn_place_actors(shared, holders, hold_dev=True))
-            click.echo(f"evaluate it with SITREP_EVENT_MODEL={hold_dev} SITREP_LEARNED_PLACES={places} "
-                       f"SITREP_LEARNED_DEFAULT_ACTORS={defaults} SITREP_LEARNED_PLACE_ACTORS={holders}")
+            settings = [f"SITREP_EVENT_MODEL={hold_dev}"]
+            for learn, _, suffix, variable in learned_tables:
+                path = Path(hold_dev).with_suffix(suffix)
+                click.echo(learn(shared, path, hold_dev=True))
+                settings.append(f"{variable}={path}")
+            click.echo("evaluate it with " + " ".join(settings))
             return
-        model_path = Path(str(resources.files("sitrep.events"))) / "models" / "event_type.joblib"
-        for line in train_models(shared, model_path):
+        for line in train_models(shared, package_file("sitrep.events", "models", "event_type.joblib")):
             click.echo(line)
-        places_path = Path(str(resources.files("sitrep.geo"))) / "data" / "learned_places.tsv"
-        click.echo(learn_places(shared, places_path))
-        rarity_path = Path(str(resources.files("sitrep.incidents"))) / "data" / "word_rarity.tsv"
-        click.echo(learn_word_rarity(shared, rarity_path))
-        events_data = Path(str(resources.files("sitrep.events"))) / "data"
-        click.echo(learn_default_actors(shared, events_data / "learned_default_actors.tsv"))
-        click.echo(learn_place_actors(shared, events_data / "learned_place_actors.tsv"))
+        for learn, path, _, _ in learned_tables:
+            click.echo(learn(shared, path))
+        click.echo(learn_word_rarity(shared, package_file("sitrep.incidents", "data", "word_rarity.tsv")))
         if aliases:
-            phrase_path = Path(str(resources.files("sitrep.events"))) / "data" / "learned_actors.tsv"
-            for line in learn_actor_phrases(shared, phrase_path):
+            for line in learn_actor_phrases(shared, package_file("sitrep.events", "data", "learned_actors.tsv")):
                 click.echo(line)
 
     @evaluate.command("quiet")

@@ -18,6 +18,7 @@ import numpy as np
 from lxml import etree
 
 from sitrep.evaluate.acled import GoldEvent, normalise_actor, read_acled
+from sitrep.records import VIOLENT_TYPES
 
 NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
 MAX_FEATURES = 60_000
@@ -102,6 +103,16 @@ def learn_word_rarity(shared: Path, out: Path) -> str:
     return f"word rarity: {len(texts)} texts, written {out} ({out.stat().st_size / 1e3:.0f} kB)"
 
 
+def _write_learned(out: Path, columns: str, source: str, rows: list[str]) -> None:
+    """A table `sitrep train` writes: two comment lines (its columns, where it comes from), then
+    one tab-separated row per line."""
+    header = [f"# {columns}", f"# {source}; learned by `sitrep train`"]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+
+
+_FROM_TRAIN = "from the train part of the ACLED extracts"
+
 # ------------------------------------------------------------------------ learned places
 
 PLACE_MAX_SPREAD_KM = 25.0
@@ -115,21 +126,10 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
     in Luhansk; which one a text means is the resolver's choice, by its context)."""
     from statistics import median
 
-    import os
-
     from sitrep.geo import Gazetteer
-    from sitrep.geo.gazetteer import ENV_LEARNED
     from sitrep.geo.relative import distance_km
 
-    previous = os.environ.get(ENV_LEARNED)
-    os.environ[ENV_LEARNED] = ""  # what the gazetteer knows without what an earlier run learned
-    try:
-        gazetteer = Gazetteer.load()
-    finally:
-        if previous is None:
-            del os.environ[ENV_LEARNED]
-        else:
-            os.environ[ENV_LEARNED] = previous
+    gazetteer = Gazetteer.load(learned=False)  # what it knows without what an earlier run learned
     points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     for g in gold_for_training(shared, hold_dev):
         name = (g.location or "").strip()
@@ -148,10 +148,8 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
             continue  # the gazetteer has it already
         admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
-    lines = ["# name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",
-             "# places named in the train part of the ACLED extracts that cities500 lacks; learned by `sitrep train`"]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines + rows) + "\n", encoding="utf-8")
+    _write_learned(out, "name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",
+                   "places named in the train part of the ACLED extracts that cities500 lacks", rows)
     return f"places: {len(rows)} learned from the train notes, written {out}"
 
 
@@ -184,16 +182,14 @@ def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str
         total = sum(counts.values())
         if total >= 5 and count / total > 0.5 and not name.startswith("Unidentified Armed Group"):
             rows.append(f"{code}\t{event_type}\t{name}\t{inters[name]}\t{count}\t{total}")
-    lines = ["# country_code<TAB>event_type<TAB>ACLED's name for an unnamed attacker<TAB>inter<TAB>train events with it<TAB>with any unnamed attacker",
-             "# learned by `sitrep train` from the train part of the ACLED extracts"]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines + rows) + "\n", encoding="utf-8")
+    _write_learned(out, "country_code<TAB>event_type<TAB>ACLED's name for an unnamed attacker<TAB>inter<TAB>"
+                        "train events with it<TAB>with any unnamed attacker", _FROM_TRAIN, rows)
     return f"default actors: {len(rows)} learned, written {out}"
 
 
 PLACE_ACTOR_MIN_EVENTS = 3
 PLACE_ACTOR_MIN_SHARE = 0.7
-VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+VIOLENT = VIOLENT_TYPES - {"Riots"}  # political violence: a riot's attacker is its rioters
 
 
 def learn_place_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
@@ -226,10 +222,8 @@ def learn_place_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
             continue
         lat, lon = median(p[0] for p in points[(name, code)]), median(p[1] for p in points[(name, code)])
         rows.append(f"{name}\t{lat:.5f}\t{lon:.5f}\t{code}\t{actor}\t{inters[actor]}\t{count}\t{total}")
-    lines = ["# place<TAB>latitude<TAB>longitude<TAB>country_code<TAB>ACLED actor<TAB>inter<TAB>violent train events by it<TAB>violent train events there",
-             "# learned by `sitrep train` from the train part of the ACLED extracts"]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines + rows) + "\n", encoding="utf-8")
+    _write_learned(out, "place<TAB>latitude<TAB>longitude<TAB>country_code<TAB>ACLED actor<TAB>inter<TAB>"
+                        "violent train events by it<TAB>violent train events there", _FROM_TRAIN, rows)
     return f"place actors: {len(rows)} learned, written {out}"
 
 
@@ -338,9 +332,6 @@ def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
     # a place or nationality that goes with one actor is where it fights, not its name
     kept = [r for r in kept if not (gazetteer.lookup(r[0]) or any(gazetteer.demonym(w) or gazetteer.lookup(w)
                                                                    for w in r[0].split() if len(w) > 3))]
-    lines = ["# phrase<TAB>ACLED actor<TAB>inter<TAB>train notes with both<TAB>train notes with the phrase",
-             "# learned by `sitrep train` from the train part of the ACLED extracts"]
-    lines += [f"{p}\t{n}\t{i}\t{t}\t{total}" for p, n, i, t, total in sorted(kept)]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _write_learned(out, "phrase<TAB>ACLED actor<TAB>inter<TAB>train notes with both<TAB>train notes with the phrase",
+                   _FROM_TRAIN, [f"{p}\t{n}\t{i}\t{t}\t{total}" for p, n, i, t, total in sorted(kept)])
     return [f"actor phrases: {len(kept)} learned from {len(gold)} train notes, written {out}"]

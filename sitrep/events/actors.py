@@ -199,40 +199,30 @@ def _armed_organisation(phrase: SpacySpan, words: dict) -> str:
     return ""
 
 
+def _learned_rows(file_name: str, environment: str = "") -> list[list[str]]:
+    """The rows of a table `sitrep train` wrote into events/data (``$environment`` may name
+    another file: one learned without the dev part); comments and blank lines left out."""
+    import os
+    from importlib import resources
+
+    path = os.environ.get(environment) if environment else None
+    path = path or str(resources.files("sitrep.events") / "data" / file_name)
+    if not os.path.isfile(path):
+        return []  # not trained yet
+    with open(path, encoding="utf-8") as handle:
+        return [line.rstrip("\n").split("\t") for line in handle if line.strip() and not line.startswith("#")]
+
+
 @functools.lru_cache(maxsize=1)
 def _learned_index() -> dict[str, tuple[str, int]]:
     """Phrases learned from ACLED's train notes (`sitrep train`): 'pro houthi' -> the Houthis' name."""
-    from importlib import resources
-
-    path = resources.files("sitrep.events") / "data" / "learned_actors.tsv"
-    index: dict[str, tuple[str, int]] = {}
-    if not path.is_file():
-        return index
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        phrase, name, inter = line.split("\t")[:3]
-        index[phrase] = (name, int(inter))
-    return index
+    return {phrase: (name, int(inter)) for phrase, name, inter, *_ in _learned_rows("learned_actors.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
 def _learned_defaults() -> dict[tuple[str, str], tuple[str, int]]:
-    import os
-    from importlib import resources
-
-    # $SITREP_LEARNED_DEFAULT_ACTORS names another file (one learned without the dev part)
-    path = os.environ.get("SITREP_LEARNED_DEFAULT_ACTORS") or str(resources.files("sitrep.events") / "data" / "learned_default_actors.tsv")
-    table: dict[tuple[str, str], tuple[str, int]] = {}
-    if not os.path.isfile(path):
-        return table
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            code, event_type, name, inter = line.rstrip("\n").split("\t")[:4]
-            table[(code, event_type)] = (name, int(inter))
-    return table
+    rows = _learned_rows("learned_default_actors.tsv", "SITREP_LEARNED_DEFAULT_ACTORS")
+    return {(code, event_type): (name, int(inter)) for code, event_type, name, inter, *_ in rows}
 
 
 def unnamed_attacker(country_code: str, event_type: str) -> Optional[Actor]:
@@ -247,19 +237,9 @@ PLACE_ACTOR_KM = 5.0
 
 @functools.lru_cache(maxsize=1)
 def _learned_place_actors() -> dict[str, list[tuple[float, float, str, int]]]:
-    import os
-    from importlib import resources
-
-    path = os.environ.get("SITREP_LEARNED_PLACE_ACTORS") or str(resources.files("sitrep.events") / "data" / "learned_place_actors.tsv")
     table: dict[str, list[tuple[float, float, str, int]]] = {}
-    if not os.path.isfile(path):
-        return table
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or not line.strip():
-                continue
-            _, lat, lon, code, name, inter = line.rstrip("\n").split("\t")[:6]
-            table.setdefault(code, []).append((float(lat), float(lon), name, int(inter)))
+    for _, lat, lon, code, name, inter, *_ in _learned_rows("learned_place_actors.tsv", "SITREP_LEARNED_PLACE_ACTORS"):
+        table.setdefault(code, []).append((float(lat), float(lon), name, int(inter)))
     return table
 
 

@@ -439,9 +439,6 @@ class Gazetteer:
         self._admin1_by_key = self._admin1_lookup()
         self._ids: Optional[frozenset[int]] = None
         self.add_file(_data_path("sitrep.geo", "data", ADDITIONS_FILE))
-        learned = os.environ.get(ENV_LEARNED, str(_data_path("sitrep.geo", "data", LEARNED_FILE)))
-        if learned and os.path.isfile(learned):
-            self.add_file(learned)
         for path in extra_files:
             self.add_file(path)
         for path in alternate_files:
@@ -449,17 +446,20 @@ class Gazetteer:
 
     # -- loading
     @classmethod
-    def load(cls, extra_files: Sequence[str | os.PathLike] = ()) -> "Gazetteer":
-        """The shared gazetteer, plus the user's folder (imported GeoNames dumps, their own places;
-        see ``sitrep.geo.imports``), ``$SITREP_GAZETTEER_EXTRA`` and ``extra_files``."""
+    def load(cls, extra_files: Sequence[str | os.PathLike] = (), learned: bool = True) -> "Gazetteer":
+        """The shared gazetteer, plus the places `sitrep train` learned (unless ``learned`` is
+        False), the user's folder (imported GeoNames dumps, their own places; see
+        ``sitrep.geo.imports``), ``$SITREP_GAZETTEER_EXTRA`` and ``extra_files``."""
         from sitrep.geo.imports import user_files
 
+        learned_file = os.environ.get(ENV_LEARNED, str(_data_path("sitrep.geo", "data", LEARNED_FILE))) if learned else ""
+        learned_files = [learned_file] if learned_file and os.path.isfile(learned_file) else []
         configured = [p for p in os.environ.get(ENV_EXTRA_FILES, "").split(os.pathsep) if p]
         place_files, alternate_files = user_files()
-        files = tuple(str(p) for p in [*place_files, *configured, *extra_files])
+        files = tuple(str(p) for p in [*learned_files, *place_files, *configured, *extra_files])
         # a changed user file (a new import, an added place) gives a new key, so it is read again
         key = (files, tuple(map(str, alternate_files)),
-               tuple(_mtime(p) for p in [*place_files, *alternate_files]), os.environ.get(ENV_LEARNED))
+               tuple(_mtime(p) for p in [*place_files, *alternate_files]))
         global _BASE
         with _LOCK:
             if key not in _LOADED:
