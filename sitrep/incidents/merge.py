@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any, Optional
 
 from sitrep.geo.relative import distance_km as geo_distance_km
-from sitrep.incidents.similarity import same_story, shared_names, spelled_alike
+from sitrep.incidents.similarity import names, same_story, spelled_alike
 from sitrep.records import SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
 
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
@@ -133,8 +133,7 @@ def _place_names(event: Event) -> frozenset[str]:
     """Rare names a report gives that are not its actors' ('Qara Tapa', not 'Peshmerga')."""
     # written after a comma, so that no name counts as a sentence's opening word
     actors = ", " + ", ".join(span.text for span in event.evidence if span.field.startswith(("actor", "assoc_actor")))
-    said = f"{event.notes}, {named_in(event)}"
-    return shared_names(said, said) - shared_names(actors, actors)
+    return names(f"{event.notes}, {named_in(event)}") - names(actors)
 
 
 # evidence that names what happened where (dates are left out: each report dates it its own way)

@@ -59,6 +59,7 @@ def _stop_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in STOP_WORDS) - set(_NUMBER_WORDS.values())
 
 
+@functools.lru_cache(maxsize=4096)
 def stems(text: str) -> frozenset[str]:
     """The content stems of a text: no dates, no stop words, numbers as digits."""
     stop = _stop_stems()
@@ -141,11 +142,6 @@ def names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def shared_names(first: str, second: str) -> frozenset[str]:
-    """Rare names both texts give (stems)."""
-    return names(first) & names(second)
-
-
 def spelled_alike(first: str, second: str) -> bool:
     """Two transliterations of one name ('Saada' and 'Sadah', 'Kafr Lusin' and 'Kafr Lussin')."""
     return first[:4] == second[:4] or difflib.SequenceMatcher(None, first, second).ratio() >= 0.7
@@ -155,7 +151,7 @@ def conflicting_names(first: str, second: str) -> tuple[frozenset[str], frozense
     """Rare names each report gives that the other does not, nor spells another way. When both
     reports have some, they are about different places or people ('Kansafra' vs 'Sfuhen'); when
     only one does, it merely tells more."""
-    words_first, words_second = _cached_stems(first), _cached_stems(second)
+    words_first, words_second = stems(first), stems(second)
     only_first = {n for n in names(first) if n not in words_second}
     only_second = {n for n in names(second) if n not in words_first}
     unmatched_first = frozenset(n for n in only_first if not any(spelled_alike(n, m) for m in only_second))
@@ -163,14 +159,9 @@ def conflicting_names(first: str, second: str) -> tuple[frozenset[str], frozense
     return unmatched_first, unmatched_second
 
 
-@functools.lru_cache(maxsize=4096)
-def _cached_stems(text: str) -> frozenset[str]:
-    return stems(text)
-
-
 def report_similarity(first: str, second: str) -> float:
     """How much two report texts say the same specific things (see the module's docstring)."""
-    return agreement(_cached_stems(first or ""), _cached_stems(second or ""))
+    return agreement(stems(first or ""), stems(second or ""))
 
 
 def same_story(first: str, second: str, first_names: str = "", second_names: str = "") -> bool:

@@ -219,7 +219,7 @@ class Store:
         if probes is None:
             return []
         sitrep_probes = probes  # noqa: F841 (read by the SQL below, a DuckDB replacement scan)
-        dates = probes.column("date_from").to_pylist() + probes.column("date_to").to_pylist()
+        dates = [d for name in ("near_from", "near_to", "month_from", "month_to") for d in probes.column(name).to_pylist()]
         bounds = [min(dates), max(dates)]
         rows = self._con.execute(_CANDIDATE_SQL, bounds + bounds).fetchall()
         return [_row_to_event(row, Incident, STORED_INCIDENT_COLUMNS) for row in rows]  # type: ignore[misc]
@@ -490,7 +490,7 @@ _CANDIDATE_SQL = f"""
     SELECT {', '.join(STORED_INCIDENT_COLUMNS)} FROM incidents
     WHERE event_date BETWEEN ? AND ? AND incident_id IN (
         SELECT i.incident_id FROM incidents i JOIN sitrep_probes p
-          ON i.event_type = p.event_type AND i.event_date BETWEEN p.date_from AND p.date_to
+          ON i.event_type = p.event_type
         WHERE i.event_date BETWEEN ? AND ?
           -- the days incidents.same_day can accept: a few around the day while both dates are
           -- day or week precise, the whole month once one of them is vaguer
@@ -521,9 +521,8 @@ def _month_end(day: date) -> date:
 
 
 def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
-    """One row per dated event: its type, date window, point and per-level degree boxes."""
-    window = timedelta(days=incident_stage.candidate_window_days())
-    near = timedelta(days=incident_stage.near_days())  # a whole country holds many incidents
+    """One row per dated event: its type, date windows, point and per-level degree boxes."""
+    near = timedelta(days=incident_stage.near_days())
     columns: dict[str, list[Any]] = {name: [] for name in _PROBE_TYPES}
     for event in events:
         day = iso_date(event.event_date)
@@ -531,7 +530,7 @@ def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
             continue  # undated reports never match (see incidents.same_day)
         own = event.geo_precision or 3
         row = {
-            "event_type": event.event_type or "", "date_from": day - window, "date_to": day + window,
+            "event_type": event.event_type or "",
             "latitude": event.latitude, "longitude": event.longitude, "geonameid": event.geonameid,
             "admin1": event.admin1 or "", "geo_precision": own,
             # a report placed only in its country may still be one incident with a placed one,
@@ -553,7 +552,7 @@ def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
 
 
 _PROBE_TYPES = {
-    "event_type": pa.string(), "date_from": pa.date32(), "date_to": pa.date32(),
+    "event_type": pa.string(),
     "latitude": pa.float64(), "longitude": pa.float64(), "geonameid": pa.int64(),
     "admin1": pa.string(), "geo_precision": pa.int64(),
     "iso3": pa.string(), "country_only": pa.bool_(), "near_from": pa.date32(), "near_to": pa.date32(),
