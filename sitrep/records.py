@@ -38,6 +38,8 @@ EVENT_TYPES = {
 }
 SUB_EVENT_TO_TYPE = {sub: typ for typ, subs in EVENT_TYPES.items() for sub in subs}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+# violence by organised armed sides: an unnamed attacker is a fighting side (a riot's is its rioters)
+ARMED_VIOLENCE_TYPES = VIOLENT_TYPES - {"Riots"}
 
 # ACLED inter codes.
 INTER_CODES = {

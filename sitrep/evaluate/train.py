@@ -18,7 +18,7 @@ import numpy as np
 from lxml import etree
 
 from sitrep.evaluate.acled import GoldEvent, normalise_actor, read_acled
-from sitrep.records import VIOLENT_TYPES
+from sitrep.records import ARMED_VIOLENCE_TYPES
 
 NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
 MAX_FEATURES = 60_000
@@ -189,7 +189,6 @@ def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str
 
 PLACE_ACTOR_MIN_EVENTS = 3
 PLACE_ACTOR_MIN_SHARE = 0.7
-VIOLENT = VIOLENT_TYPES - {"Riots"}  # political violence: a riot's attacker is its rioters
 
 
 def learn_place_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
@@ -206,7 +205,7 @@ def learn_place_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     inters: dict[str, int] = {}
     for g in gold_for_training(shared, hold_dev):
-        if g.event_type not in VIOLENT or not g.location or g.latitude is None or g.longitude is None:
+        if g.event_type not in ARMED_VIOLENCE_TYPES or not g.location or g.latitude is None or g.longitude is None:
             continue
         code = _country_code(gazetteer, g.country)
         if not code:

@@ -18,7 +18,7 @@ from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import place_for_span
 from sitrep.language import segment_of
 from sitrep.records import (
-    Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
+    ARMED_VIOLENCE_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
     interaction_code,
 )
 
@@ -479,7 +479,7 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
         return Actor(name=f"Police Forces of {country[1]}", inter=1)
     if event_type not in DEFAULT_ACTOR:
         return None
-    if event_type in VIOLENT_TYPES and place is not None and place.country_code:
+    if event_type in ARMED_VIOLENCE_TYPES and place is not None and place.country_code:
         holder = actor_at_place(place.country_code, place.latitude, place.longitude)
         if holder is not None:
             return holder

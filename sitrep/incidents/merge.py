@@ -71,6 +71,9 @@ class Rules:
     types_with_distinct_sub_events: frozenset[str]
     # (general, specific): the specific one wins when the two are merged
     more_specific: frozenset[tuple[str, str]]
+    # types whose actor1 is the side that acts (shells, raids, abducts): A's attack on B and
+    # B's on A are two events, while a clash between A and B is one whoever is named first
+    one_sided_types: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +94,7 @@ def rules() -> Rules:
         distinct_sub_events=frozenset(frozenset(pair) for pair in raw["distinct_sub_events"]),
         types_with_distinct_sub_events=frozenset(raw["types_with_distinct_sub_events"]),
         more_specific=frozenset(ordered),
+        one_sided_types=frozenset(raw["one_sided_types"]),
     )
 
 
@@ -210,13 +214,27 @@ def same_actors(a: Event, b: Event) -> bool:
     A default name ('Unidentified Armed Group (Mali)', 'Protesters (Iran)') says only that the
     report named no one, so it agrees with any actor; and a name matches a longer form of
     itself ('Islamic State' and 'Islamic State (West Africa)')."""
+    if not _same_side_acting(a, b):
+        return False
     first, second = _named_actors(a), _named_actors(b)
     return _covered(first, second) or _covered(second, first)
 
 
-def _named_actors(event: Event) -> list[str]:
+def _same_side_acting(a: Event, b: Event) -> bool:
+    """In a one-sided event (a shelling, an attack on civilians) the named attackers must agree:
+    two sides shelling each other on one day are two events, as ACLED codes them."""
+    if a.event_type not in rules().one_sided_types:
+        return True
+    first, second = _named_actors(a, only_actor1=True), _named_actors(b, only_actor1=True)
+    if not first or not second:
+        return True  # one report does not say who acted: it only tells less
+    return _same_actor(first[0], second[0])
+
+
+def _named_actors(event: Event, only_actor1: bool = False) -> list[str]:
     unnamed = rules().unnamed_actors
-    keys = [_actor_key(name) for name in (event.actor1, event.actor2) if name]
+    names = (event.actor1,) if only_actor1 else (event.actor1, event.actor2)
+    keys = [_actor_key(name) for name in names if name]
     return [key for key in keys if _UNNAMED_QUALIFIER.sub("", key) not in unnamed]
 
 

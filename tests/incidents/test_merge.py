@@ -117,6 +117,16 @@ def test_actors_in_either_order_or_one_missing_match():
     assert not is_same_incident(clash(actor2=""), clash(actor1=PESHMERGA, actor2=""))
 
 
+def test_one_sided_attacks_by_different_sides_are_two_events_but_a_clash_is_one():
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    iraq_shells, peshmerga_shells = clash(**shelling), clash(**shelling, actor1=PESHMERGA, actor2=IRAQ)
+    assert not is_same_incident(iraq_shells, peshmerga_shells)
+    assert is_same_incident(iraq_shells, clash(**shelling, actor2=""))  # the target left out
+    unnamed_attacker = clash(**shelling, actor1="Unidentified Armed Group (Iraq)", inter1=3)
+    assert is_same_incident(iraq_shells, unnamed_attacker)
+    assert is_same_incident(clash(), clash(actor1=PESHMERGA, actor2=IRAQ))
+
+
 def test_verbal_events_match_on_plover_type():
     say = dict(event_type="", sub_event_type="", plover_type="CONSULT")
     assert is_same_incident(clash(**say), clash(**say))
