@@ -220,9 +220,10 @@ class Store:
             return []
         sitrep_probes = probes  # noqa: F841 (read by the SQL below, a DuckDB replacement scan)
         dates = [d for name in ("near_from", "near_to", "month_from", "month_to") for d in probes.column(name).to_pylist()]
-        bounds = [min(dates), max(dates)]
-        rows = self._con.execute(_CANDIDATE_SQL, bounds + bounds).fetchall()
-        return [_row_to_event(row, Incident, STORED_INCIDENT_COLUMNS) for row in rows]  # type: ignore[misc]
+        rows = self._con.execute(_CANDIDATE_SQL, [min(dates), max(dates)]).fetchall()
+        # one row per (incident, probe) pair: an incident near two of the events comes twice
+        unique = {row[0]: row for row in rows}
+        return [_row_to_event(row, Incident, STORED_INCIDENT_COLUMNS) for row in unique.values()]  # type: ignore[misc]
 
     def _insert_rows(self, table: str, columns: list[str], rows: list[list[Any]]) -> None:
         """All rows in one statement, handed over as an Arrow table: a DuckDB statement costs
@@ -487,31 +488,28 @@ def _checked_date(value: Any, event: Event) -> Optional[date]:
 # is region-level, or a point inside the box for the pair's coarser precision (levels 1, 2, 3).
 # The constant date bounds (?) let DuckDB skip whole row groups by their min/max dates.
 _CANDIDATE_SQL = f"""
-    SELECT {', '.join(STORED_INCIDENT_COLUMNS)} FROM incidents
-    WHERE event_date BETWEEN ? AND ? AND incident_id IN (
-        SELECT i.incident_id FROM incidents i JOIN sitrep_probes p
-          ON i.event_type = p.event_type
-        WHERE i.event_date BETWEEN ? AND ?
-          -- the days incidents.same_day can accept: a few around the day while both dates are
-          -- day or week precise, the whole month once one of them is vaguer
-          AND (CASE WHEN greatest(coalesce(nullif(i.time_precision, 0), 3), p.time_precision) <= 2
-                    THEN i.event_date BETWEEN p.near_from AND p.near_to
-                    ELSE i.event_date BETWEEN p.month_from AND p.month_to END)
-          AND (
-            i.latitude IS NULL OR p.latitude IS NULL
-            OR i.geonameid = p.geonameid
-            OR (p.admin1 <> '' AND i.admin1 = p.admin1
-                AND greatest(coalesce(nullif(i.geo_precision, 0), 3), p.geo_precision) >= 3)
-            OR (p.iso3 <> '' AND i.iso3 = p.iso3 AND i.event_date BETWEEN p.near_from AND p.near_to AND (
-                p.country_only OR coalesce(i.location, '') = '' OR i.location = i.country))
-            OR (abs(i.latitude - p.latitude) <= CASE coalesce(nullif(i.geo_precision, 0), 3)
-                    WHEN 1 THEN p.dlat1 WHEN 2 THEN p.dlat2 ELSE p.dlat3 END
-                AND least(abs(i.longitude - p.longitude), 360 - abs(i.longitude - p.longitude))
-                    <= CASE coalesce(nullif(i.geo_precision, 0), 3)
-                    WHEN 1 THEN p.dlon1 WHEN 2 THEN p.dlon2 ELSE p.dlon3 END)
-        )
-    )
-    ORDER BY seq
+    SELECT {', '.join('i.' + name for name in STORED_INCIDENT_COLUMNS)}
+    FROM incidents i JOIN sitrep_probes p ON i.event_type = p.event_type
+    WHERE i.event_date BETWEEN ? AND ?
+      -- the days incidents.same_day can accept: a few around the day while both dates are
+      -- day or week precise, the whole month once one of them is vaguer
+      AND (CASE WHEN greatest(coalesce(nullif(i.time_precision, 0), 3), p.time_precision) <= 2
+                THEN i.event_date BETWEEN p.near_from AND p.near_to
+                ELSE i.event_date BETWEEN p.month_from AND p.month_to END)
+      AND (
+        i.latitude IS NULL OR p.latitude IS NULL
+        OR i.geonameid = p.geonameid
+        OR (p.admin1 <> '' AND i.admin1 = p.admin1
+            AND greatest(coalesce(nullif(i.geo_precision, 0), 3), p.geo_precision) >= 3)
+        OR (p.iso3 <> '' AND i.iso3 = p.iso3 AND i.event_date BETWEEN p.near_from AND p.near_to AND (
+            p.country_only OR coalesce(i.location, '') = '' OR i.location = i.country))
+        OR (abs(i.latitude - p.latitude) <= CASE coalesce(nullif(i.geo_precision, 0), 3)
+                WHEN 1 THEN p.dlat1 WHEN 2 THEN p.dlat2 ELSE p.dlat3 END
+            AND least(abs(i.longitude - p.longitude), 360 - abs(i.longitude - p.longitude))
+                <= CASE coalesce(nullif(i.geo_precision, 0), 3)
+                WHEN 1 THEN p.dlon1 WHEN 2 THEN p.dlon2 ELSE p.dlon3 END)
+      )
+    ORDER BY i.seq
 """
 
 
