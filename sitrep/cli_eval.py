@@ -79,7 +79,7 @@ def register(main: click.Group, evaluate: click.Group) -> None:
 
         from sitrep.evaluate.corpora import shared_dir
         from sitrep.evaluate.train import (
-            learn_actor_phrases, learn_default_actors, learn_place_actors, learn_places, learn_word_rarity, train_models,
+            learn_actor_phrases, learn_country_cues, learn_default_actors, learn_place_actors, learn_places, learn_word_rarity, train_models,
         )
 
         shared = shared_dir()
@@ -95,6 +95,8 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         learned_tables = [
             (learn_places, package_file("sitrep.geo", "data", "learned_places.tsv"),
              ".places.tsv", "SITREP_LEARNED_PLACES"),
+            (learn_country_cues, package_file("sitrep.geo", "data", "learned_country_cues.tsv"),
+             ".country_cues.tsv", "SITREP_LEARNED_COUNTRY_CUES"),
             (learn_default_actors, package_file("sitrep.events", "data", "learned_default_actors.tsv"),
              ".default_actors.tsv", "SITREP_LEARNED_DEFAULT_ACTORS"),
             (learn_place_actors, package_file("sitrep.events", "data", "learned_place_actors.tsv"),

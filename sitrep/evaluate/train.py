@@ -187,6 +187,48 @@ def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str
     return f"default actors: {len(rows)} learned, written {out}"
 
 
+CUE_MIN_NOTES = 8
+CUE_MIN_SHARE = 0.9
+CUE_MIN_CAPITALISED = 0.8
+
+
+def learn_country_cues(shared: Path, out: Path, hold_dev: bool = False) -> str:
+    """Words that are not place names but that the train notes nearly always use of one country
+    ('Houthi', 'MQM', 'LGA'): the geo stage's country cues (sitrep.geo.cues).
+
+    Only names are kept (words written capitalised): a common word that two weeks of notes
+    happened to use of one country ('screening', 'liquor') says nothing of the next article.
+    A place name ('Tripoli') is left out too, so that which namesake a name means is never
+    learned from how often the notes happened to name each."""
+    from sitrep.geo import Gazetteer
+    from sitrep.geo.cues import written_words
+
+    gazetteer = Gazetteer.load(learned=False)
+    countries: dict[str, Counter] = defaultdict(Counter)
+    capitalised: Counter = Counter()
+    written: Counter = Counter()
+    for g in gold_for_training(shared, hold_dev):
+        code = _country_code(gazetteer, g.country)
+        if not code:
+            continue
+        words = written_words(g.notes)
+        for word in words:
+            written[word.lower()] += 1
+            capitalised[word.lower()] += word[0].isupper()
+        for word in {w.lower() for w in words}:
+            countries[word][code] += 1
+    rows = []
+    for word, counts in sorted(countries.items()):
+        code, count = counts.most_common(1)[0]
+        total = sum(counts.values())
+        if total >= CUE_MIN_NOTES and count / total >= CUE_MIN_SHARE and word not in _MONTHS \
+                and capitalised[word] >= CUE_MIN_CAPITALISED * written[word] and not gazetteer.candidates(word):
+            rows.append(f"{word}\t{code}\t{count / total:.3f}\t{total}")
+    _write_learned(out, "word<TAB>country_code<TAB>share of the train notes with the word from there<TAB>notes with it",
+                   _FROM_TRAIN, rows)
+    return f"country cues: {len(rows)} learned, written {out}"
+
+
 PLACE_ACTOR_MIN_EVENTS = 3
 PLACE_ACTOR_MIN_SHARE = 0.7
 

@@ -1,6 +1,8 @@
 """What `sitrep train` learns is decided by the data, the same on every run."""
 from collections import Counter
 
+import pytest
+
 from sitrep.evaluate.train import _actor_for_phrase
 
 
@@ -93,3 +95,28 @@ def test_who_acts_at_a_place_and_how_unnamed_attackers_are_named_are_learned(tmp
     learn_default_actors(tmp_path, tmp_path / "defaults.tsv")
     assert [row[:3] for row in rows_of(tmp_path / "defaults.tsv")] == [
         ["MX", "Violence against civilians", "Unidentified Gang (Mexico)"]]
+
+
+def test_country_cues_are_names_used_of_one_country_that_are_not_places(tmp_path):
+    import csv
+
+    from sitrep.evaluate.train import learn_country_cues
+
+    folder = tmp_path / "data" / "acled-2020-global"
+    folder.mkdir(parents=True)
+    yemen = ["Houthi forces shelled a village; shelling went on.", "Houthi fighters attacked Marib."] * 5
+    elsewhere = ["Shelling hit a village.", "Shelling near Kirkuk."] * 5
+    rows = [("Yemen", notes) for notes in yemen] + [("Iraq", notes) for notes in elsewhere]
+    rows += [("Iraq", "A Houthi delegation visited.")]  # one of eleven notes elsewhere: still a cue
+    with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["event_id_cnty", "event_date", "event_type", "country", "notes"])
+        writer.writeheader()
+        for event_id, (country, notes) in zip(_train_ids(), rows):
+            writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": "Battles",
+                             "country": country, "notes": notes})
+    out = tmp_path / "cues.tsv"
+    learn_country_cues(tmp_path, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    # 'shelling' is a common word, 'Marib' and 'Kirkuk' are places, 'forces' is used of both
+    assert [row[:2] for row in learned] == [["houthi", "YE"]]
+    assert float(learned[0][2]) == pytest.approx(10 / 11, abs=1e-3)

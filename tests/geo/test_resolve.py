@@ -134,3 +134,15 @@ def test_a_city_the_tagger_calls_a_nationality_or_hides_in_an_organisation_is_st
     _, vigil = parse("Residents held a vigil at the steps of the Court of Justice in Sofia, demanding justice.")
     sofia = by_text(vigil, "Sofia")[0]
     assert (sofia.place.country_code, sofia.role) == ("BG", "place")
+
+
+def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, monkeypatch):
+    text = "Houthi forces shelled villages in Al Jawf."
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")  # no cues at all
+    before = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("# word, country, share, notes\nhouthi\tYE\t1.000\t20\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", str(cues))
+    after = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+    assert before["Al Jawf"] == "SA"  # the larger namesake, without a word that says Yemen
+    assert after["Al Jawf"] == "YE"
