@@ -526,6 +526,10 @@ class Gazetteer:
         """Candidate places for a name, most populous first ("Kirkuk Province" finds the ADM1)."""
         return [self.place(i) for i in self.candidates(name)]
 
+    def has_name(self, name: str) -> bool:
+        """Whether some place is called exactly this (no designator word stripped)."""
+        return bool(self._ids_for_key(name_key(_without_article(name))))
+
     def candidates(self, name: str) -> list[int]:
         """Place indices for a name: whole-name matches first, then matches of the name without
         its designator word ("Kirkuk City" -> cities named Kirkuk); each group most populous first."""

@@ -148,12 +148,14 @@ def _nearby_guess(text: str, start: int, end: int, known: Sequence[PlaceMention]
 def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     mentions: list[_Mention] = []
     covered = set()
-    for ent in doc.ents:
+    for ent in _whole_place_names(doc, gaz):
         covered.update(range(ent.start, ent.end))
         if not any(ch.isupper() for ch in ent.text):
             continue  # 'from house to house': a place name is written with a capital
         if ent.end < len(doc) and doc[ent.end].lemma_.lower() in context_words()["currency_nouns"]:
             continue  # 'the US dollar exchange rate' names a currency, not a place
+        if _names_a_neighbourhood(ent):
+            continue  # 'in Colonia Lomas de la Presa' is a quarter of the town named before, not Cologne
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
         elif ent.label_ == "NORP":
@@ -185,6 +187,50 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             covered.update(range(run.start, run.end))
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
     return mentions
+
+
+def _names_a_neighbourhood(ent: SpacySpan) -> bool:
+    if ent[0].lower_ not in context_words()["neighbourhood_words"]:
+        return False
+    return len(ent) > 1 or (ent.end < len(ent.doc) and ent.doc[ent.end].is_title)
+
+
+# lower-case words inside place names: 'Rio Grande do Norte', 'Khabb wa ash Shaaf'
+_NAME_CONNECTORS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "du", "al", "el", "ad", "ar", "as",
+                              "ash", "an", "at", "az", "wa", "bin", "ibn", "la", "le", "les"})
+_MAX_WORDS_ADDED = 4
+
+
+def _whole_place_names(doc: Doc, gaz: Gazetteer) -> list[SpacySpan]:
+    """The entities, with place names the tagger cut short made whole ('Nord' + '-Kivu',
+    'Rio Grande' + 'do Norte', 'Baja' + 'California'); an entity swallowed that way is gone."""
+    found: list[SpacySpan] = []
+    for ent in doc.ents:
+        if found and ent.start < found[-1].end:
+            continue
+        found.append(_completed_name(ent, gaz) if ent.label_ in PLACE_LABELS else ent)
+    return found
+
+
+def _completed_name(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
+    """The entity, or its longest continuation to the right that the gazetteer knows by exactly
+    that name: capitalised words, words written on after a hyphen, connectors between them."""
+    doc, end, ends = ent.doc, ent.end, []
+    while end < len(doc) and len(ends) < _MAX_WORDS_ADDED:
+        token, written_on = doc[end], not doc[end - 1].whitespace_
+        if token.text == "-" and written_on:
+            end += 1
+        elif token.is_title or (written_on and token.text[:1] == "-" and token.text[1:2].isupper()):
+            end += 1
+            ends.append(end)
+        elif token.lower_ in _NAME_CONNECTORS and end + 1 < len(doc) and doc[end + 1].is_title:
+            end += 1
+        else:
+            break
+    for candidate in reversed(ends):
+        if gaz.has_name(doc[ent.start:candidate].text):
+            return SpacySpan(doc, ent.start, candidate, label=ent.label_)
+    return ent
 
 
 def _repeated_names(doc: Doc, mentions: list[_Mention], covered: set[int], gaz: Gazetteer) -> list[_Mention]:

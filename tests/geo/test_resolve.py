@@ -1,3 +1,5 @@
+import pytest
+
 from sitrep.geo import article_focus, place_for_span, resolve_spans
 
 
@@ -146,3 +148,20 @@ def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, 
     after = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
     assert before["Al Jawf"] == "SA"  # the larger namesake, without a word that says Yemen
     assert after["Al Jawf"] == "YE"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("ADF rebels attacked Pamoli village (Beni, Nord-Kivu) at night.", "Nord-Kivu", "CD"),
+    ("In Mossoro, Rio Grande do Norte, a man was shot.", "Rio Grande do Norte", "BR"),
+    ("In Tijuana, Baja California, a woman was found dead.", "Baja California", "MX"),
+])
+def test_a_place_name_the_tagger_cut_short_is_made_whole(parse, text, name, country):
+    places = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+    assert places.get(name) == country
+
+
+def test_a_neighbourhood_word_before_a_name_is_not_a_town(parse):
+    quarter = parse("In Tijuana, Baja California, a woman was found dead in Colonia Lomas de la Presa.")[1]
+    assert "DE" not in {m.place.country_code for m in quarter if m.place}  # Colonia is Cologne's Latin name
+    town = parse("Clashes in Colonia, Uruguay left two injured.")[1]
+    assert [m.place.country_code for m in town if m.text == "Colonia"] == ["UY"]
