@@ -42,7 +42,7 @@ from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_
 from sitrep.records import Place, PlaceMention, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MISTAGGED_LABELS = frozenset({"PERSON", "ORG"})
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
 GOVERNMENT_FEATURES = frozenset({"PCLI", "PPLC"})
 FEATURE_BONUS = {"PCLI": 3.0, "PPLC": 2.0, "PPLA": 1.0, "ADM1": 0.8, "RGN": 1.0, "ADM2": -0.5, "PPL": 0.0}
 FOCUS_WEIGHT = 4.0
@@ -263,6 +263,13 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     if need_locative and span.label_ == "ORG" and _is_prominent_place(core.text, mention.candidates, gaz):
         need_locative = False  # "Kentucky", "Winnipeg" tagged ORG: a well-known place by that exact name
     if need_locative and mention.candidates and not _is_locative(core):
+        # a person shares a village's name often enough ('killed Hassan in Mosul' is not India's
+        # Hassan): a name said to be in a place is a place only where that place's province has it
+        areas = _areas_placed_in(core, gaz)
+        inside = [i for i in mention.candidates if (gaz.country_code(i), gaz.admin1_code(i)) in areas]
+        if inside:
+            mention.candidates = inside
+            return mention
         # a capital or country the model tagged ORG/PERSON may still be a government speaking
         # ("Washington said"): kept for now, dropped after resolution unless it is a metonym
         governments = [i for i in mention.candidates if gaz.feature(i) in GOVERNMENT_FEATURES]
@@ -372,6 +379,21 @@ def _is_locative(span: SpacySpan) -> bool:
     # locative preposition right before it still says it is a place
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lower_ in words["locative_prepositions"] and before.lower_ != "of"
+
+
+def _areas_placed_in(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """'shelled Menbij in Aleppo', 'attacked Kinda near Idleb': the provinces (country, admin1)
+    of the place a name is said to lie in or near, where the tagger found one right after it."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("in", "near"):
+        return set()
+    after = doc[span.end + 1]
+    if after.lower_ in context_words()["area_adjectives"] and span.end + 2 < len(doc):
+        after = doc[span.end + 2]  # 'in rural Ras al Ain'
+    if after.ent_type_ not in PLACE_LABELS or after.ent_iob_ != "B":
+        return set()
+    place = next(ent for ent in doc.ents if ent.start == after.i)
+    return {(gaz.country_code(i), gaz.admin1_code(i)) for i in gaz.candidates(place.text)[:3]}
 
 
 def _given_mention(doc: Doc, start: int, end: int, gaz: Gazetteer) -> _Mention:

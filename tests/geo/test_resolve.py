@@ -165,3 +165,12 @@ def test_a_neighbourhood_word_before_a_name_is_not_a_town(parse):
     assert "DE" not in {m.place.country_code for m in quarter if m.place}  # Colonia is Cologne's Latin name
     town = parse("Clashes in Colonia, Uruguay left two injured.")[1]
     assert [m.place.country_code for m in town if m.text == "Colonia"] == ["UY"]
+
+
+def test_a_mistagged_name_said_to_lie_in_a_province_is_a_place_only_if_that_province_has_it(parse):
+    shelled = {m.text: (m.place.country_code, m.place.admin1) for m in parse(
+        "Turkish forces shelled Menbij in Aleppo using artillery fire.")[1] if m.place}
+    assert shelled.get("Menbij") == ("SY", "Aleppo")
+    arrested = {m.text: m.place.country_code for m in parse("Police arrested Hassan in Mosul.")[1] if m.place}
+    assert "Hassan" not in arrested  # a man, not the town in India
+    assert arrested.get("Mosul") == "IQ"
