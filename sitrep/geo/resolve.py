@@ -705,8 +705,19 @@ def _is_speaker_place(root: Token) -> bool:
         return any(child.dep_ == "nsubj" for child in attached.children)
     if attached.lemma_.lower() in words["people_nouns"]:
         return True
+    if attached.lemma_.lower() in words["institution_nouns"]:
+        # 'the ministry in Baghdad announced' places a speaker; 'protested in front of the
+        # headquarters in Sbeitla' places the protest
+        return _in_subject(attached)
     # 'Nauert in Washington said'; but in 'shelled Bara in Idleb' the tagger's PERSON is a village
     return attached.ent_type_ == "PERSON" and any(t.lemma_.lower() in words["reporting_verbs"] for t in root.sent)
+
+
+def _in_subject(token: Token) -> bool:
+    """The token is a clause's subject, or hangs from one ('officials and experts in X said')."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _restatements(doc: Doc, mentions: list[_Mention]) -> None:

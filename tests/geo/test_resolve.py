@@ -174,3 +174,10 @@ def test_a_mistagged_name_said_to_lie_in_a_province_is_a_place_only_if_that_prov
     arrested = {m.text: m.place.country_code for m in parse("Police arrested Hassan in Mosul.")[1] if m.place}
     assert "Hassan" not in arrested  # a man, not the town in India
     assert arrested.get("Mosul") == "IQ"
+
+
+def test_an_institution_places_a_speaker_only_when_it_speaks(parse):
+    protest = parse("Workers protested in front of the delegation headquarters in Sbeitla on Monday.")[1]
+    assert [m.role for m in protest if m.text == "Sbeitla"] == ["place"]
+    statement = parse("The ministry in Baghdad announced a curfew on Monday.")[1]
+    assert [m.role for m in statement if m.text == "Baghdad"] != ["place"]
