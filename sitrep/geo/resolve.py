@@ -446,7 +446,10 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
     return out
 
 
-_CONTAINER_GAP = re.compile(r"^(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|governorate|department|subdivision|upazila|tehsil|lga)?\s*[(,]$"
+_GAP_WORD = (r"(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|"
+             r"governorate|department|subdivision|upazila|tehsil|lga|cent(?:er|re)|sector|neighbou?rhood|suburb)")
+# 'Kadikoy town center, Istanbul', 'Shahpur sector area (Poonch district, J&K)': up to two such words
+_CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
                             # 'Parisu (Abadam LGA, Borno)': a district the gazetteer lacks in between
                             r"|^\(\s*[^(),.;]{1,40},$", re.IGNORECASE)
 

@@ -181,3 +181,9 @@ def test_an_institution_places_a_speaker_only_when_it_speaks(parse):
     assert [m.role for m in protest if m.text == "Sbeitla"] == ["place"]
     statement = parse("The ministry in Baghdad announced a curfew on Monday.")[1]
     assert [m.role for m in statement if m.text == "Baghdad"] != ["place"]
+
+
+def test_a_container_may_follow_words_such_as_town_center(parse):
+    places = {m.text: (m.place.country_code, m.place.admin1) for m in parse(
+        "A demonstration was held in Kadikoy town center, Istanbul on Wednesday.")[1] if m.place}
+    assert places["Kadikoy"] == ("TR", "Istanbul")
