@@ -190,6 +190,15 @@ def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str
 CUE_MIN_NOTES = 8
 CUE_MIN_SHARE = 0.9
 CUE_MIN_CAPITALISED = 0.8
+CUE_MIN_PROVINCE_SHARE = 0.2
+
+
+def _province(gazetteer, country_code: str, admin1: str) -> str:
+    """The gazetteer's name of a province ACLED names ('Al-Hasakeh' -> 'Al Hasakah'), or ''."""
+    for place in gazetteer.lookup(admin1 or ""):
+        if place.country_code == country_code and place.feature_code == "ADM1":
+            return place.admin1
+    return ""
 
 
 def learn_country_cues(shared: Path, out: Path, hold_dev: bool = False) -> str:
@@ -201,31 +210,36 @@ def learn_country_cues(shared: Path, out: Path, hold_dev: bool = False) -> str:
     A place name ('Tripoli') is left out too, so that which namesake a name means is never
     learned from how often the notes happened to name each."""
     from sitrep.geo import Gazetteer
-    from sitrep.geo.cues import written_words
+    from sitrep.geo.cues import format_provinces, written_words
 
     gazetteer = Gazetteer.load(learned=False)
     countries: dict[str, Counter] = defaultdict(Counter)
+    provinces: dict[tuple[str, str], Counter] = defaultdict(Counter)
     capitalised: Counter = Counter()
     written: Counter = Counter()
     for g in gold_for_training(shared, hold_dev):
         code = _country_code(gazetteer, g.country)
         if not code:
             continue
+        province = _province(gazetteer, code, g.admin1)
         words = written_words(g.notes)
         for word in words:
             written[word.lower()] += 1
             capitalised[word.lower()] += word[0].isupper()
         for word in {w.lower() for w in words}:
             countries[word][code] += 1
+            provinces[(word, code)][province] += 1
     rows = []
     for word, counts in sorted(countries.items()):
         code, count = counts.most_common(1)[0]
         total = sum(counts.values())
         if total >= CUE_MIN_NOTES and count / total >= CUE_MIN_SHARE and word not in _MONTHS \
                 and capitalised[word] >= CUE_MIN_CAPITALISED * written[word] and not gazetteer.candidates(word):
-            rows.append(f"{word}\t{code}\t{count / total:.3f}\t{total}")
-    _write_learned(out, "word<TAB>country_code<TAB>share of the train notes with the word from there<TAB>notes with it",
-                   _FROM_TRAIN, rows)
+            held = {admin1: n / count for admin1, n in sorted(provinces[(word, code)].items())
+                    if admin1 and n / count >= CUE_MIN_PROVINCE_SHARE}
+            rows.append(f"{word}\t{code}\t{count / total:.3f}\t{total}\t{format_provinces(held)}")
+    _write_learned(out, "word<TAB>country_code<TAB>share of the train notes with the word from there<TAB>notes with it"
+                        "<TAB>provinces holding a good part of those notes (admin1=share|...)", _FROM_TRAIN, rows)
     return f"country cues: {len(rows)} learned, written {out}"
 
 

@@ -1,6 +1,8 @@
 """Country cues: words that are not place names yet nearly always come from one country's news
-('Houthi', 'payam', 'LGA', 'Peshmerga'). They tilt an article's focus the way a named country
-does, so that 'Al Jawf' in a report of Saudi-led air strikes on the Houthis is Yemen's.
+('Houthi', 'LGA', 'Peshmerga'). They tilt an article's focus the way a named country does, so
+that 'Al Jawf' in a report of Houthi shelling is Yemen's. Where a cue's reports also keep to a
+few provinces ('OSCE' in Ukraine: Donetsk and Luhansk), the cue favours namesakes there, so that
+'explosions near Lozove' in an OSCE report is the Lozove in Donetsk, not the one in Crimea.
 
 The table is learned from ACLED's train notes by `sitrep train` (data/learned_country_cues.tsv);
 ``$SITREP_LEARNED_COUNTRY_CUES`` names another file (one learned without the dev part, say), and
@@ -34,9 +36,33 @@ def country_cue_weights(text: str) -> dict[str, float]:
     weights: dict[str, float] = {}
     cues = _cue_table(_cue_file())
     for word in cue_words(text) & cues.keys():
-        country, share = cues[word]
+        country, share, _ = cues[word]
         weights[country] = weights.get(country, 0.0) + share
     return weights
+
+
+def province_cue_weights(text: str) -> dict[tuple[str, str], float]:
+    """Per (country code, admin1), the strongest share of the text's cue words' reports there."""
+    weights: dict[tuple[str, str], float] = {}
+    cues = _cue_table(_cue_file())
+    for word in cue_words(text) & cues.keys():
+        country, _, provinces = cues[word]
+        for admin1, share in provinces.items():
+            weights[(country, admin1)] = max(weights.get((country, admin1), 0.0), share)
+    return weights
+
+
+def format_provinces(shares: dict[str, float]) -> str:
+    """'Donetsk=0.620|Luhansk=0.380': the cue table's column of provinces."""
+    return "|".join(f"{admin1}={share:.3f}" for admin1, share in shares.items())
+
+
+def parse_provinces(column: str) -> dict[str, float]:
+    shares = {}
+    for item in filter(None, column.split("|")):
+        admin1, _, share = item.rpartition("=")
+        shares[admin1] = float(share)
+    return shares
 
 
 def _cue_file() -> str:
@@ -45,15 +71,16 @@ def _cue_file() -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _cue_table(path: str) -> dict[str, tuple[str, float]]:
-    """word -> (country code, share of the train notes with the word that are from there)."""
+def _cue_table(path: str) -> dict[str, tuple[str, float, dict[str, float]]]:
+    """word -> (country code, share of the train notes with the word that are from there,
+    {admin1: share of those notes} for the provinces that hold a good part of them)."""
     if not path or not os.path.isfile(path):
         return {}
-    table: dict[str, tuple[str, float]] = {}
+    table: dict[str, tuple[str, float, dict[str, float]]] = {}
     with open(path, encoding="utf-8") as lines:
         for line in lines:
             if line.startswith("#") or not line.strip():
                 continue
-            word, country, share = line.rstrip("\n").split("\t")[:3]
-            table[word] = (country, float(share))
+            word, country, share, _, provinces = (line.rstrip("\n").split("\t") + [""] * 5)[:5]
+            table[word] = (country, float(share), parse_provinces(provinces))
     return table

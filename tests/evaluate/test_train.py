@@ -106,17 +106,20 @@ def test_country_cues_are_names_used_of_one_country_that_are_not_places(tmp_path
     folder.mkdir(parents=True)
     yemen = ["Houthi forces shelled a village; shelling went on.", "Houthi fighters attacked Marib."] * 5
     elsewhere = ["Shelling hit a village.", "Shelling near Kirkuk."] * 5
-    rows = [("Yemen", notes) for notes in yemen] + [("Iraq", notes) for notes in elsewhere]
-    rows += [("Iraq", "A Houthi delegation visited.")]  # one of eleven notes elsewhere: still a cue
+    provinces = ["Al Hudaydah"] * 7 + ["Marib"] * 2 + ["Sanaa"]  # Sanaa: a tenth, too few to keep
+    rows = [("Yemen", province, notes) for province, notes in zip(provinces, yemen)]
+    rows += [("Iraq", "Kirkuk", notes) for notes in elsewhere]
+    rows += [("Iraq", "Kirkuk", "A Houthi delegation visited.")]  # one of eleven notes elsewhere: still a cue
     with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, ["event_id_cnty", "event_date", "event_type", "country", "notes"])
+        writer = csv.DictWriter(handle, ["event_id_cnty", "event_date", "event_type", "country", "admin1", "notes"])
         writer.writeheader()
-        for event_id, (country, notes) in zip(_train_ids(), rows):
+        for event_id, (country, province, notes) in zip(_train_ids(), rows):
             writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": "Battles",
-                             "country": country, "notes": notes})
+                             "country": country, "admin1": province, "notes": notes})
     out = tmp_path / "cues.tsv"
     learn_country_cues(tmp_path, out)
     learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     # 'shelling' is a common word, 'Marib' and 'Kirkuk' are places, 'forces' is used of both
     assert [row[:2] for row in learned] == [["houthi", "YE"]]
     assert float(learned[0][2]) == pytest.approx(10 / 11, abs=1e-3)
+    assert learned[0][4] == "Al Hudaydah=0.700|Marib=0.200"

@@ -187,3 +187,15 @@ def test_a_container_may_follow_words_such_as_town_center(parse):
     places = {m.text: (m.place.country_code, m.place.admin1) for m in parse(
         "A demonstration was held in Kadikoy town center, Istanbul on Wednesday.")[1] if m.place}
     assert places["Kadikoy"] == ("TR", "Istanbul")
+
+
+def test_a_cue_whose_reports_keep_to_a_province_favours_namesakes_there(parse, tmp_path, monkeypatch):
+    text = "The OSCE monitors observed explosions near Novoselivka."
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")
+    before = {m.text: m.place.admin1 for m in parse(text)[1] if m.place}
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("# test\nosce\tUA\t1.000\t200\tDonetsk=0.700|Luhansk=0.300\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", str(cues))
+    after = {m.text: m.place.admin1 for m in parse(text)[1] if m.place}
+    assert before["Novoselivka"] != "Donetsk"  # several villages of the name; the largest is elsewhere
+    assert after["Novoselivka"] == "Donetsk"
