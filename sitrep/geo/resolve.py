@@ -169,7 +169,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             mention = _demonym_mention(ent[:1], gaz)  # "Iraqi forces": the adjective only
             if mention:
                 mentions.append(mention)
-        elif ent.label_ in MISTAGGED_LABELS:
+        elif ent.label_ in MISTAGGED_LABELS or _is_a_name_tagged_as_a_date(ent):
             mentions.append(_entity_mention(ent, gaz, need_locative=True))
         located = _located_inside(ent) if ent.label_ in NAMED_AFTER_PLACES else None
         if located is not None:
@@ -188,6 +188,12 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             covered.update(range(run.start, run.end))
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
     return mentions
+
+
+def _is_a_name_tagged_as_a_date(ent: SpacySpan) -> bool:
+    """'in Taalabaya' tagged DATE: one capitalised word with no digit, and no calendar word."""
+    return (ent.label_ == "DATE" and len(ent) == 1 and ent[0].is_title and not any(ch.isdigit() for ch in ent.text)
+            and ent[0].lower_ not in context_words()["calendar_words"])
 
 
 def _names_a_neighbourhood(ent: SpacySpan) -> bool:
@@ -376,6 +382,8 @@ def _is_locative(span: SpacySpan) -> bool:
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in words["apposition_place_nouns"]:
             return True
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in words["place_part_nouns"]:
+        return True  # 'blocked the Beddawi highway', 'the Aabde roundabout': a landmark named after its place
     # the parser may hang the name elsewhere ('rallied in Thessaloniki demanding ...'): a
     # locative preposition right before it still says it is a place
     before = span.doc[span.start - 1] if span.start > 0 else None

@@ -199,3 +199,20 @@ def test_a_cue_whose_reports_keep_to_a_province_favours_namesakes_there(parse, t
     after = {m.text: m.place.admin1 for m in parse(text)[1] if m.place}
     assert before["Novoselivka"] != "Donetsk"  # several villages of the name; the largest is elsewhere
     assert after["Novoselivka"] == "Donetsk"
+
+
+def test_a_landmark_named_after_its_place_places_the_event_there(parse):
+    blocked = {m.text: m.place.country_code for m in parse(
+        "Rioters blocked the Tyre highway in both directions on Tuesday.")[1] if m.place}
+    assert blocked.get("Tyre") == "LB"
+
+
+def test_a_town_the_tagger_took_for_a_date_is_still_a_town(parse):
+    from sitrep.geo.resolve import _is_a_name_tagged_as_a_date
+
+    doc, mentions = parse("On 29 April 2020, protesters blocked the main road in Taalabaya in both directions.")
+    assert [ent.label_ for ent in doc.ents if ent.text == "Taalabaya"] == ["DATE"]  # as the tagger has it
+    assert [m.place.country_code for m in mentions if m.text == "Taalabaya" and m.place] == ["LB"]
+    doc, _ = parse("Protesters marched on Monday in Sidon.")
+    dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+    assert dates and not any(_is_a_name_tagged_as_a_date(ent) for ent in dates)  # 'Monday' stays a day
