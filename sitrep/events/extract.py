@@ -527,6 +527,7 @@ MODEL_TYPE_CONFIDENCE = 0.5  # the model overrides the rules' event type only wh
 MODEL_SUB_CONFIDENCE = 0.5  # (both chosen on a dev fifth of the train part: `sitrep train --hold-dev`)
 SHORT_REPORT_CHARS = 1200
 MODEL_EVENT_CONFIDENCE = 0.85  # a passage the rules found nothing in becomes an event when this sure
+MODEL_FRAME_CONFIDENCE = 0.5  # then the first sentence this likely an event frames it (dev: 0.3 to 0.7 alike)
 MODEL_VETO = 0.25  # below this, the event model says the passage is ordinary news, whatever word the rules caught
 # (dev and `sitrep eval quiet` read the same at 0.2 to 0.3; at 0.3 a plain news report of a march was vetoed)
 MODEL_TYPE_OVER_CUES = 0.85  # to overrule a type the rules read from explicit words (tear gas, a weapon)
@@ -616,10 +617,15 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     if not sentences:
         return None
     predictions = classifier.predict([s.text for s in sentences])
-    best = max(range(len(sentences)), key=lambda i: predictions[i].event_probability)
-    prediction, sentence = predictions[best], sentences[best]
-    if prediction.event_probability < MODEL_EVENT_CONFIDENCE:
+    if max(p.event_probability for p in predictions) < MODEL_EVENT_CONFIDENCE:
         return None
+    # the event is told where the report first reads like one: 'No fatalities nor injuries.'
+    # after a clash reads even more like ACLED's notes, but it only closes the story
+    first = next(i for i, p in enumerate(predictions) if p.event_probability >= MODEL_FRAME_CONFIDENCE)
+    prediction, sentence = predictions[first], sentences[first]
+    body = doc_text(doc)[: body_end if body_end is not None else len(doc_text(doc))]
+    if len(body) <= SHORT_REPORT_CHARS:
+        prediction = classifier.predict([body])[0]  # a short report is typed whole, as ACLED's notes are
     sub_type = prediction.sub_type_within(prediction.event_type)[0]
     if sub_type is None:
         return None

@@ -44,3 +44,20 @@ def test_a_date_in_mid_sentence_does_not_change_the_type():
         "Residents of the town protested on Thursday, 30 April 2020, against power cuts.",
     ])
     assert dated.event_type == plain.event_type == "Protests"
+
+
+def test_a_closing_casualty_line_does_not_frame_an_event_the_model_found():
+    # the rules catch no trigger word here; the model finds the event. 'No fatalities nor injuries.'
+    # reads most like ACLED's notes, yet the clash is told in the first sentence
+    from datetime import date
+
+    from sitrep.pipeline import default_pipeline
+    from sitrep.records import Article
+
+    text = ("On 12 March 2020, tensions rose between tribesmen and pro-Houthi forces in Harib district "
+            "(Marib) and exchanges were reported. No fatalities nor injuries.")
+    [result] = default_pipeline().process([Article(text=text, id="t1", published=date(2020, 3, 13))])
+    [event] = result.events
+    assert event.event_type == "Battles"
+    assert event.location == "Harib"
+    assert [s.text for s in event.evidence if s.field == "event_type"][0].startswith("On 12 March 2020, tensions")
