@@ -533,7 +533,8 @@ MODEL_VETO = 0.25  # below this, the event model says the passage is ordinary ne
 MODEL_TYPE_OVER_CUES = 0.85  # to overrule a type the rules read from explicit words (tear gas, a weapon)
 # sub-types the rules chose on explicit words (tear gas, a weapon, an arrest): the model must be very sure
 # read from the sentences around the event (the police response), which the model does not see
-RULE_ONLY_SUB_TYPES = {"Protest with intervention", "Excessive force against protesters", "Arrests", "Agreement"}
+RULE_ONLY_SUB_TYPES = {"Protest with intervention", "Excessive force against protesters", "Arrests", "Agreement",
+                       "Abduction/forced disappearance"}
 CUED_SUB_TYPES = {
     "Air/drone strike",
     "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon",

@@ -101,6 +101,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
     if sub_type == "Arrests":
         if not patients and not agents:
             return None
+        if agent_inter in (2, 3, 4):
+            return "Abduction/forced disappearance"  # ACLED: a rebel group or militia 'arresting' people abducts them
         political = any(p.inter in (2, 3, 4, 6) for p in patients) or contains_cue(lowered, words["political_arrest_cues"])
         return "Arrests" if political else None  # ordinary crime is not ACLED's
     if sub_type == "Agreement":

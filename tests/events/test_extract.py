@@ -135,3 +135,10 @@ def test_an_unnamed_attacker_at_a_learned_frontline_spot_is_the_side_that_holds_
 def test_police_firing_tear_gas_on_a_weekday_is_no_battle():
     events = events_of("Police fired tear gas on Wednesday at students marching against a fee rise in Kampala.")
     assert [e.event_type for e in events if e.event_type] == ["Protests"]
+
+
+def test_an_armed_group_arresting_people_abducts_them_and_an_assassination_is_an_attack():
+    taken = only(events_of("On 5 March 2021, M23 rebels arrested ten young men in Rutshuru, accusing them of spying."))
+    assert (taken.event_type, taken.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+    killed = only(events_of("On 5 March 2021, suspected jihadists assassinated a village chief in Gayeri."))
+    assert (killed.event_type, killed.sub_event_type) == ("Violence against civilians", "Attack")
