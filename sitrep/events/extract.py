@@ -13,7 +13,7 @@ from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
-from sitrep.events.typing import inter_for_type, settle_type
+from sitrep.events.typing import inter_for_type, is_fire_fight, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import place_for_span
 from sitrep.language import segment_of
@@ -564,7 +564,9 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
     for draft, prediction in zip(drafts, predictions):
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
-        needed_for_type = MODEL_TYPE_OVER_CUES if draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES else MODEL_TYPE_CONFIDENCE
+        cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
+            draft.sub_event_type == "Armed clash" and is_fire_fight(_draft_text(draft, doc).lower()))
+        needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
         if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
             draft.event_type = prediction.event_type
             draft.sub_event_type = prediction.sub_type_within(prediction.event_type)[0] or draft.sub_event_type

@@ -8,7 +8,8 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.events.vocab import contains_cue, vocab
 from sitrep.records import Actor, SUB_EVENT_TO_TYPE
 
-EXPLOSIVE_TRIGGERS = {"attack", "strike", "kill", "explosion", "airstrike", "air_strike", "bomb_verb", "shelling", "projectile", "grenade", "suicide", "clash", "massacre_noun"}
+EXPLOSIVE_TRIGGERS = {"attack", "strike", "kill", "explosion", "airstrike", "air_strike", "bomb_verb", "shelling", "projectile", "grenade",
+                      "suicide", "clash", "massacre_noun", "fire_at"}
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 ARMED_INTERS = {1, 2, 3, 4, 8}
 
@@ -19,6 +20,13 @@ def weapon_sub_type(text_lower: str) -> Optional[str]:
         if contains_cue(text_lower, cues):
             return sub_type
     return None
+
+
+def is_fire_fight(text_lower: str) -> bool:
+    """Heavy weapons and small arms fired at the other side's positions: a battle in ACLED's
+    coding, however heavy the weapons (vocab.json, direct_fire_cues)."""
+    words = vocab()
+    return all(contains_cue(text_lower, words[cues]) for cues in ("heavy_weapon_cues", "direct_fire_cues", "military_target_cues"))
 
 
 def sentence_has_lemma(sentence: SpacySpan, lemma: str) -> bool:
@@ -58,6 +66,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
 
     if SUB_EVENT_TO_TYPE.get(sub_type) in ("Battles", "Explosions/Remote violence", "Violence against civilians") and rule_id in EXPLOSIVE_TRIGGERS:
         weapon = weapon_sub_type(lowered)
+        if weapon in ("Shelling/artillery/missile attack", "Grenade") and is_fire_fight(lowered):
+            return "Armed clash"
         if weapon:
             return weapon
         if rule_id == "attack" and sentence_has_lemma(sentence, "strike") and agent_inter not in ARMED_INTERS:

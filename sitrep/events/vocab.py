@@ -42,8 +42,13 @@ def named_actors() -> list[dict]:
 
 def contains_cue(text_lower: str, cues) -> str | None:
     """The first cue phrase found in text on word boundaries, or None."""
-    padded = f" {text_lower} "
     for cue in cues:
-        if f" {cue} " in padded or f" {cue}s " in padded or f" {cue}," in padded or f" {cue}." in padded:
+        if cue in text_lower and _cue_pattern(cue).search(text_lower):
             return cue
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _cue_pattern(cue: str) -> "re.Pattern[str]":
+    # the cue as whole words, also in the plural and before any punctuation ('82mm mortars,')
+    return re.compile(rf"(?<![\w-]){re.escape(cue)}s?(?![\w-])")

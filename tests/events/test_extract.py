@@ -142,3 +142,20 @@ def test_an_armed_group_arresting_people_abducts_them_and_an_assassination_is_an
     assert (taken.event_type, taken.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
     killed = only(events_of("On 5 March 2021, suspected jihadists assassinated a village chief in Gayeri."))
     assert (killed.event_type, killed.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_heavy_weapons_and_small_arms_at_positions_are_a_battle_heavy_weapons_alone_a_shelling():
+    both = only(events_of("On 5 March 2021, rebel forces fired 120mm mortars, heavy machine guns and small arms "
+                          "at the government positions near Zolote, Luhansk."))
+    assert (both.event_type, both.sub_event_type) == ("Battles", "Armed clash")
+    heavy = only(events_of("On 5 March 2021, rebel forces fired 120mm mortars at the government positions near Zolote, Luhansk."))
+    assert heavy.event_type == "Explosions/Remote violence"
+
+
+def test_a_cue_matches_as_a_whole_word_in_the_plural_and_before_punctuation():
+    from sitrep.events.vocab import contains_cue
+
+    assert contains_cue("fired 82mm mortars, then withdrew", ["mortar"]) == "mortar"
+    assert contains_cue("the arrest of an opposition (leader)", ["opposition"]) == "opposition"
+    assert contains_cue("an anti-tank mine", ["tank"]) is None
+    assert contains_cue("the mortarboard", ["mortar"]) is None
