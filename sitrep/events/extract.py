@@ -654,6 +654,35 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     return draft
 
 
+def _as_mob_violence(drafts: list[Draft], doc: Doc) -> None:
+    """Residents who beat a suspected thief, a mob that lynches a man: violence by a crowd, not by
+    an armed group, is mob violence (a riot) in ACLED's coding, whoever the victim."""
+    for draft in drafts:
+        if draft.event_type not in ("Violence against civilians", "Battles") or any(a.inter in (1, 2, 3, 4, 8) and a.start >= 0 for a in draft.agents):
+            continue
+        sentence = doc.char_span(min(draft.sentence_starts), min(draft.sentence_starts) + 1, alignment_mode="expand").sent
+        if any(_is_crowd(token) for token in sentence):
+            draft.event_type, draft.sub_event_type = "Riots", "Mob violence"
+            draft.patients = draft.patients + [a for a in draft.agents if a.inter == 7]
+            draft.agents = [a for a in draft.agents if a.inter in (5, 6)]
+
+
+def _is_crowd(token) -> bool:
+    """A crowd that acts: the subject of a verb, or the agent of a passive ('beaten by a group of men')."""
+    words = vocab()
+    lemma = token.lemma_.lower()
+    acting = (token.dep_ == "nsubj" and token.head.lemma_.lower() not in words["crowd_speech_verbs"]) or (
+        token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent")  # 'residents said ...' tells, does not act
+    if lemma == "group" and (token.dep_ == "nsubj" or token.dep_ == "pobj"):
+        # 'a group of men': the group is the crowd its members are
+        members = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return acting and any(m.lemma_.lower() in words["crowd_group_nouns"] for m in members)
+    if lemma in words["crowd_nouns"] and acting:
+        return True
+    # 'a mob of locals killed': the head of 'of locals' is the crowd
+    return lemma in words["crowd_nouns"] and token.dep_ == "pobj" and token.head.lower_ == "of" and _is_crowd(token.head.head)
+
+
 def _without_follow_up_arrests(drafts: list[Draft]) -> list[Draft]:
     """Arrests after an attack or a protest are part of that story; ACLED codes arrests on their own."""
     if all(d.sub_event_type == "Arrests" for d in drafts):
@@ -693,6 +722,7 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     merged = merge_drafts(extractor.drafts(body_end))
     if classifier.available():
         merged = settle_with_model(merged, extractor, body_end)
+    _as_mob_violence(merged, doc)
     merged = _without_follow_up_arrests(merged)
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
     _name_the_rebels(merged)

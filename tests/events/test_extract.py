@@ -159,3 +159,19 @@ def test_a_cue_matches_as_a_whole_word_in_the_plural_and_before_punctuation():
     assert contains_cue("the arrest of an opposition (leader)", ["opposition"]) == "opposition"
     assert contains_cue("an anti-tank mine", ["tank"]) is None
     assert contains_cue("the mortarboard", ["mortar"]) is None
+
+
+@pytest.mark.parametrize("text", [
+    "On 2 March 2021, villagers lynched a suspected cattle thief in Kasese.",
+    "On 2 March 2021, a man was beaten to death by a group of men in Amethi over a land dispute.",
+])
+def test_violence_by_a_crowd_is_mob_violence(text):
+    event = only(events_of(text))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+    assert event.actor1.startswith("Rioters")
+
+
+def test_a_crowd_that_only_tells_or_finds_is_not_the_attacker():
+    for text in ("On 2 March 2021, residents said gunmen killed five people in Zamfara.",
+                 "On 2 March 2021, villagers found the body of a man killed in Kasese."):
+        assert only(events_of(text)).event_type == "Violence against civilians"
