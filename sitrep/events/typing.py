@@ -29,6 +29,16 @@ def is_fire_fight(text_lower: str) -> bool:
     return all(contains_cue(text_lower, words[cues]) for cues in ("heavy_weapon_cues", "direct_fire_cues", "military_target_cues"))
 
 
+def _violent_death(sentence: SpacySpan, trigger_token, context: str) -> bool:
+    """'the body of a man was found with gunshot wounds', 'died under torture in prison': a death
+    someone dealt, told without naming who. A body found with no mark of violence is not one."""
+    words = vocab()
+    lemmas = {token.lemma_.lower() for token in sentence}
+    if trigger_token is not None and trigger_token.lemma_.lower() == "torture":
+        return bool(lemmas & set(words["death_lemmas"]))
+    return bool(lemmas & set(words["discovery_lemmas"])) and bool(contains_cue(context.lower(), words["violent_death_cues"]))
+
+
 def sentence_has_lemma(sentence: SpacySpan, lemma: str) -> bool:
     return any(token.lemma_ == lemma for token in sentence)
 
@@ -72,6 +82,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return weapon
         if rule_id == "attack" and sentence_has_lemma(sentence, "strike") and agent_inter not in ARMED_INTERS:
             return None  # a strike with no weapon and no armed party is a labour strike
+    if rule_id == "found_dead":
+        return "Attack" if _violent_death(sentence, trigger_token, context) else None
     if rule_id == "capture" and not _takes_a_place(trigger_token):
         return None  # 'police seized drugs', 'captured a suspect': no territory changed hands
     if sub_type in TERRITORY or rule_id in ("take_control", "capture"):

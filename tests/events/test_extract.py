@@ -175,3 +175,10 @@ def test_a_crowd_that_only_tells_or_finds_is_not_the_attacker():
     for text in ("On 2 March 2021, residents said gunmen killed five people in Zamfara.",
                  "On 2 March 2021, villagers found the body of a man killed in Kasese."):
         assert only(events_of(text)).event_type == "Violence against civilians"
+
+
+def test_a_death_under_torture_is_an_attack_and_a_body_without_marks_of_violence_is_no_event():
+    tortured = only(events_of("On 2 March 2021, a detainee died under torture in a militia prison in Sanaa."))
+    assert (tortured.event_type, tortured.sub_event_type) == ("Violence against civilians", "Attack")
+    assert events_of("Rescuers recovered the bodies of 12 miners after the flood on Monday.") == []
+    assert events_of("The singer was found dead in his hotel room on Sunday, police said.") == []
