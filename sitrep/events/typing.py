@@ -16,6 +16,8 @@ ARMED_INTERS = {1, 2, 3, 4, 8}
 
 def weapon_sub_type(text_lower: str) -> Optional[str]:
     """The remote-violence sub-type a sentence's weapons point to (most specific first)."""
+    for name in vocab()["weapon_word_names"]:
+        text_lower = text_lower.replace(name, " ")
     for sub_type, cues in vocab()["weapon_cues"].items():
         if contains_cue(text_lower, cues):
             return sub_type
