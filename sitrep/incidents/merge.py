@@ -195,6 +195,8 @@ def same_place(a: Event, b: Event) -> bool:
         return True
     precision = max(a.geo_precision or 3, b.geo_precision or 3)
     if a.location and b.location and _norm(a.location) != _norm(b.location):
+        if _one_within_the_other(a, b) or _one_within_the_other(b, a):
+            return True
         # two differently named places (in or near each): ACLED codes one event per location,
         # so only two names for one spot (a few km apart at most) are the same place
         if not (_has_point(a) and _has_point(b)):
@@ -295,6 +297,17 @@ def match_radius_km(geo_precision: int) -> float:
 def distance_km(a: Event, b: Event) -> float:
     """Great-circle distance between two events' points."""
     return geo_distance_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+
+
+def _one_within_the_other(part: Event, whole: Event) -> bool:
+    """'Athens-Central Athens' lies in 'Athens' (ACLED names a city's districts 'City-District');
+    a report that places an event only in its province ('Sindh') tells less than one that names
+    the district: a vaguer place that holds the other is the same place."""
+    if _norm(part.location).startswith(_norm(whole.location) + "-"):
+        return _same_country(part, whole)
+    if (whole.geo_precision or 3) < 3 or (part.geo_precision or 3) >= 3:
+        return False
+    return bool(whole.admin1) and _norm(whole.location) == _norm(whole.admin1) and _same_region(part, whole)
 
 
 def _same_region(a: Event, b: Event) -> bool:

@@ -223,3 +223,15 @@ def test_an_unplaced_report_joins_a_placed_one_only_by_a_rare_place_both_name():
     vague = clash(event_id="c1-1", notes=said, evidence=parties(said), **unplaced)
     assert is_same_incident(naming, placed)
     assert not is_same_incident(vague, placed)
+
+
+def test_a_district_named_after_its_city_and_a_province_holding_the_town_are_the_same_place():
+    district = clash(event_id="b1-1", location="Kirkuk-Shorja", geonameid=None, latitude=35.47, longitude=44.40)
+    city = clash(event_id="c1-1", location="Kirkuk", geonameid=None, latitude=35.55, longitude=44.30)
+    assert is_same_incident(district, city)
+    province = clash(event_id="d1-1", location="Kirkuk", admin1="Kirkuk", geo_precision=3, geonameid=None,
+                     latitude=35.47, longitude=44.39)
+    assert is_same_incident(clash(), province)  # Altun Kupri lies in Kirkuk province
+    elsewhere = clash(event_id="e1-1", location="Erbil", admin1="Erbil", geo_precision=3, geonameid=None,
+                      latitude=36.19, longitude=44.01)
+    assert not is_same_incident(clash(), elsewhere)
