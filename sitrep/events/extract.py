@@ -164,6 +164,9 @@ class EventExtractor:
         self._current_patients: set[str] = set()
         self.previous_sentence_start = -1
         self.orphan_deaths: list[tuple[int, DeathCount]] = []
+        # (sentence start, sub-type) of arrests the rules turned down as ordinary police work
+        # ('police arrested a car thief'): the model does not bring them back
+        self.rejected: set[tuple[int, str]] = set()
 
     def _inherited_parties(self, mention: Mention, country) -> tuple[list[Actor], list[Actor]]:
         """Parties for a mention whose own clause names none.
@@ -254,6 +257,8 @@ class EventExtractor:
             patients = [a for a in _withdrawing(sentence, self.namer, country) if a.name not in {x.name for x in agents}]
         sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence,
                                _neighbour_text(sentence), mention.trigger)
+        if sub_type is None and mention.rule["sub_event_type"] == "Arrests" and (agents or patients):
+            self.rejected.add((sentence.start_char, "Arrests"))
         if sub_type is None:
             return None
         if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and _ordinary_crime(mention, agents, self.doc):
@@ -630,7 +635,7 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     if len(body) <= SHORT_REPORT_CHARS:
         prediction = classifier.predict([body])[0]  # a short report is typed whole, as ACLED's notes are
     sub_type = prediction.sub_type_within(prediction.event_type)[0]
-    if sub_type is None:
+    if sub_type is None or (sentence.start_char, sub_type) in extractor.rejected:
         return None
     article = extractor.article
     date_iso, precision, date_mention = event_date_for_span(extractor.dates, sentence.start_char, sentence.end_char, article.published, text=article.text)

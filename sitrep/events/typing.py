@@ -127,7 +127,10 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return None
         if agent_inter in (2, 3, 4):
             return "Abduction/forced disappearance"  # ACLED: a rebel group or militia 'arresting' people abducts them
-        political = any(p.inter in (2, 3, 4, 6) for p in patients) or contains_cue(lowered, words["political_arrest_cues"])
+        # soldiers who detain people act for the state's hold on a place, not against a crime
+        by_the_military = agent_inter == 1 and agents[0].name.startswith("Military Forces")
+        political = by_the_military or any(p.inter in (2, 3, 4, 6) for p in patients) \
+            or contains_cue(lowered, words["political_arrest_cues"])
         return "Arrests" if political else None  # ordinary crime is not ACLED's
     if sub_type == "Agreement":
         if not contains_cue(lowered, ("sign", "signed", "agree", "agreed", "reach", "reached", "accept", "accepted", "announce", "announced", "declare", "declared", "broker", "brokered", "ceasefire", "truce")):

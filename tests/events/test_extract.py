@@ -182,3 +182,9 @@ def test_a_death_under_torture_is_an_attack_and_a_body_without_marks_of_violence
     assert (tortured.event_type, tortured.sub_event_type) == ("Violence against civilians", "Attack")
     assert events_of("Rescuers recovered the bodies of 12 miners after the flood on Monday.") == []
     assert events_of("The singer was found dead in his hotel room on Sunday, police said.") == []
+
+
+def test_soldiers_detaining_villagers_is_an_arrest_and_police_catching_a_thief_is_no_event():
+    detained = only(events_of("On 5 March 2021, the Myanmar military entered Yae Shin village and detained about 70 villagers."))
+    assert (detained.event_type, detained.sub_event_type) == ("Strategic developments", "Arrests")
+    assert events_of("On 5 March 2021, police arrested a man who stole a car in Lagos.") == []
