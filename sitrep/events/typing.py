@@ -60,9 +60,18 @@ def _takes_a_place(trigger_token) -> bool:
     for obj in objects:
         if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in words or obj.lower_ in words:
             return True
-        if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words for t in obj.subtree):
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words for t in _phrase_of(obj)):
             return True  # 'the rest of the district', 'parts of the city'
     return False
+
+
+def _phrase_of(token):
+    """A noun's own phrase, without the clauses hung on it: in 'captured 2 operatives attempting to
+    infiltrate into Ras al Ain' the town is where they were going, not what was captured."""
+    yield token
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl", "advcl", "ccomp", "xcomp"):
+            yield from _phrase_of(child)
 
 
 def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list[Actor],

@@ -188,3 +188,10 @@ def test_soldiers_detaining_villagers_is_an_arrest_and_police_catching_a_thief_i
     detained = only(events_of("On 5 March 2021, the Myanmar military entered Yae Shin village and detained about 70 villagers."))
     assert (detained.event_type, detained.sub_event_type) == ("Strategic developments", "Arrests")
     assert events_of("On 5 March 2021, police arrested a man who stole a car in Lagos.") == []
+
+
+def test_capturing_people_on_their_way_to_a_town_takes_no_territory():
+    event = only(events_of("On 5 March 2021, Turkish forces captured two fighters attempting to infiltrate into Tal Abyad."))
+    assert event.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
+    town = only(events_of("On 5 March 2021, rebels captured the town of Tal Abyad after heavy fighting."))
+    assert town.sub_event_type == "Non-state actor overtakes territory"
