@@ -165,6 +165,8 @@ def _purpose_clause(trigger: Token) -> bool:
     if trigger.pos_ != "VERB":
         return False
     has_to = any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children)
+    if any(child.dep_ == "aux" and child.lemma_ == "have" for child in trigger.children):
+        return False  # 'claimed to have ambushed a convoy': a deed reported, not an aim
     return has_to and trigger.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
 
 

@@ -195,3 +195,9 @@ def test_capturing_people_on_their_way_to_a_town_takes_no_territory():
     assert not [e for e in people if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
     town = only(events_of("On 5 March 2021, rebels captured the town of Tal Abyad after heavy fighting."))
     assert town.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_claimed_deed_is_reported_and_a_stated_aim_is_not():
+    claimed = only(events_of("On 5 March 2021, the ADF claimed to have ambushed an army convoy near Beni."))
+    assert claimed.event_type == "Battles" and claimed.actor1.startswith("ADF")
+    assert events_of("On 5 March 2021, the rebels vowed to ambush army convoys.") == []
