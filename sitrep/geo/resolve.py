@@ -387,6 +387,8 @@ def _is_locative(span: SpacySpan) -> bool:
     # the parser may hang the name elsewhere ('rallied in Thessaloniki demanding ...'): a
     # locative preposition right before it still says it is a place
     before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text == "(" and span.end < len(span.doc) and span.doc[span.end].text == ",":
+        return True  # 'Djaiba (Djugu, Ituri)': the first of the areas that hold a place
     return before is not None and before.lower_ in words["locative_prepositions"] and before.lower_ != "of"
 
 

@@ -216,3 +216,12 @@ def test_a_town_the_tagger_took_for_a_date_is_still_a_town(parse):
     doc, _ = parse("Protesters marched on Monday in Sidon.")
     dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
     assert dates and not any(_is_a_name_tagged_as_a_date(ent) for ent in dates)  # 'Monday' stays a day
+
+
+def test_an_lga_is_a_district_and_the_first_area_in_brackets_is_a_place(parse):
+    lga = {m.text: (m.place.country_code, m.place.feature_code) for m in parse(
+        "Communal militias attacked Ikobi (Apa LGA, Benue) and killed 3 residents.")[1] if m.place}
+    assert lga.get("Apa LGA") == ("NG", "ADM2")
+    bracket = {m.text: m.place.country_code for m in parse(
+        "MONUSCO installed a new temporary military base in the village of Djaiba (Djugu, Ituri).")[1] if m.place}
+    assert bracket.get("Djugu") == "CD"
