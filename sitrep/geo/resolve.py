@@ -262,7 +262,7 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     mention = _Mention(core.start_char, core.end_char, core.text, span.label_ if hasattr(span, "label_") else "",
                        core.root)
     _, mention.hint = strip_designator(core.text)
-    if not mention.hint and end_tok < len(doc):  # "Kirkuk province", "Kirkuk district"
+    if not mention.hint and end_tok < len(doc) and not _names_another(doc[end_tok]):  # "Kirkuk province"
         mention.hint = _designator_kind(doc[end_tok].lower_)
     mention.candidates = gaz.candidates(core.text)[:MAX_CANDIDATES]
     if is_dateline(core.sent):
@@ -289,6 +289,12 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
 
 PROMINENT_FEATURES = frozenset({"PCLI", "ADM1", "PPLC", "CONT"})
 PROMINENT_POPULATION = 100_000
+
+
+def _names_another(noun: Token) -> bool:
+    """'the central Mali town of Konna': the noun after the name introduces another name, so the
+    first one is not a town (nor a landmark) of that name."""
+    return noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].lower_ == "of"
 
 
 def _is_prominent_place(text: str, candidates: list[int], gaz: Gazetteer) -> bool:
@@ -382,7 +388,8 @@ def _is_locative(span: SpacySpan) -> bool:
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in words["apposition_place_nouns"]:
             return True
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in words["place_part_nouns"]:
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in words["place_part_nouns"] \
+            and not _names_another(root.head):
         return True  # 'blocked the Beddawi highway', 'the Aabde roundabout': a landmark named after its place
     # the parser may hang the name elsewhere ('rallied in Thessaloniki demanding ...'): a
     # locative preposition right before it still says it is a place

@@ -202,3 +202,11 @@ def test_a_claimed_deed_is_reported_and_a_stated_aim_is_not():
     assert claimed.event_type == "Battles" and claimed.actor1.startswith("ADF")
     vowed = events_of("On 5 March 2021, the rebels vowed to ambush army convoys.")
     assert [e.event_type for e in vowed if e.event_type] == []  # a threat, a verbal event at most
+
+
+def test_the_army_in_a_story_about_mali_is_mali_s_army():
+    from pathlib import Path
+
+    text = (Path(sitrep.__file__).parent / "demo" / "articles" / "09-konna-takeover.txt").read_text(encoding="utf-8")
+    battle = only(events_of(text, published="2023-10-08"), "Battles")
+    assert battle.actor2.startswith("Military Forces of Mali")

@@ -225,3 +225,9 @@ def test_an_lga_is_a_district_and_the_first_area_in_brackets_is_a_place(parse):
     bracket = {m.text: m.place.country_code for m in parse(
         "MONUSCO installed a new temporary military base in the village of Djaiba (Djugu, Ituri).")[1] if m.place}
     assert bracket.get("Djugu") == "CD"
+
+
+def test_a_name_before_town_of_is_not_a_town_of_that_name(parse):
+    # 'Mali' is also an alternate name of Mary in Turkmenistan; 'town of Konna' names Konna, not Mali
+    places = parse("Jihadists seize central Mali town of Konna after army pulls out")[1]
+    assert "TM" not in {m.place.country_code for m in places if m.place}
