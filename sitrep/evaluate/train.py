@@ -299,13 +299,32 @@ def _is_namey(word: str) -> bool:
     return word[0].isupper() or word.lower() == "pro"
 
 
-def _phrases(text: str) -> set[str]:
+def _openings(text: str, matches) -> set[int]:
+    """Indices of the words that open a sentence (capitalised whatever they are)."""
+    return {i for i, m in enumerate(matches) if not text[:m.start()].rstrip() or text[:m.start()].rstrip()[-1] in ".!?:"}
+
+
+def _names_mid_sentence(texts) -> set[str]:
+    """Words written capitalised somewhere other than at a sentence's opening: names."""
+    names = set()
+    for text in texts:
+        matches = list(_TOKEN.finditer(text))
+        opening = _openings(text, matches)
+        names.update(m.group().lower() for i, m in enumerate(matches) if i not in opening and m.group()[0].isupper())
+    return names
+
+
+def _phrases(text: str, names: Optional[set[str]] = None) -> set[str]:
     """Runs of name-like words ('pro-Houthi', 'NAF', 'Saudi-led coalition', 'Popular Resistance'),
     lower-cased: the phrases that can name a party."""
-    words = _TOKEN.findall(text)
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group() for m in matches]
+    # a sentence's first word is capitalised whatever it is ('Fighting between ...'): there it
+    # counts as a name only if it is written as one elsewhere (``names``) or in capitals
+    opening = _openings(text, matches)
     found = set()
     for i, word in enumerate(words):
-        if not _is_namey(word):
+        if not _is_namey(word) or (i in opening and not word.isupper() and (names is None or word.lower() not in names)):
             continue
         for n in range(1, PHRASE_MAX_WORDS + 1):
             run = words[i:i + n]
@@ -355,12 +374,13 @@ def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
     phrase_notes: Counter = Counter()
     phrase_actor: dict[str, Counter] = defaultdict(Counter)
     actor_inter: dict[str, Counter] = defaultdict(Counter)
+    names = _names_mid_sentence(model_text(g.notes) for g in gold)
     for g in gold:
         actors = {name for name in (g.actor1, g.actor2) if name}
         for name, inter in ((g.actor1, g.inter1), (g.actor2, g.inter2)):
             if name:
                 actor_inter[name][inter] += 1
-        for phrase in _phrases(model_text(g.notes)):
+        for phrase in _phrases(model_text(g.notes), names):
             words = phrase.split()
             if all(w in generic or w.isdigit() for w in words) or len(phrase) < 3:
                 continue

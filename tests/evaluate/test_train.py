@@ -123,3 +123,15 @@ def test_country_cues_are_names_used_of_one_country_that_are_not_places(tmp_path
     assert [row[:2] for row in learned] == [["houthi", "YE"]]
     assert float(learned[0][2]) == pytest.approx(10 / 11, abs=1e-3)
     assert learned[0][4] == "Al Hudaydah=0.700|Marib=0.200"
+
+
+def test_a_sentence_opening_word_is_a_name_only_where_it_is_written_as_one_elsewhere():
+    from sitrep.evaluate.train import _names_mid_sentence, _phrases
+
+    notes = ["Fighting between the army and rebels went on. Imbonerakure beat a man.",
+             "On 4 May, Imbonerakure attacked a trader. The KIA shelled a post."]
+    names = _names_mid_sentence(notes)
+    assert "imbonerakure" in names and "fighting" not in names
+    phrases = _phrases(notes[0], names)
+    assert "imbonerakure" in phrases and "fighting" not in phrases
+    assert "kia" in _phrases("KIA shelled a post.", names)  # capitals are a name anywhere
