@@ -31,25 +31,18 @@ def written_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def country_cue_weights(text: str) -> dict[str, float]:
-    """Per country code, the summed share of the text's cue words that point to it."""
-    weights: dict[str, float] = {}
+def cue_weights(text: str) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """The text's cue words, weighed: per country code the summed share of the words that point
+    to it, and per (country code, admin1) the strongest share of those words' reports there."""
+    countries: dict[str, float] = {}
+    provinces: dict[tuple[str, str], float] = {}
     cues = _cue_table(_cue_file())
     for word in cue_words(text) & cues.keys():
-        country, share, _ = cues[word]
-        weights[country] = weights.get(country, 0.0) + share
-    return weights
-
-
-def province_cue_weights(text: str) -> dict[tuple[str, str], float]:
-    """Per (country code, admin1), the strongest share of the text's cue words' reports there."""
-    weights: dict[tuple[str, str], float] = {}
-    cues = _cue_table(_cue_file())
-    for word in cue_words(text) & cues.keys():
-        country, _, provinces = cues[word]
-        for admin1, share in provinces.items():
-            weights[(country, admin1)] = max(weights.get((country, admin1), 0.0), share)
-    return weights
+        country, share, held = cues[word]
+        countries[country] = countries.get(country, 0.0) + share
+        for admin1, province_share in held.items():
+            provinces[(country, admin1)] = max(provinces.get((country, admin1), 0.0), province_share)
+    return countries, provinces
 
 
 def format_provinces(shares: dict[str, float]) -> str:

@@ -34,7 +34,7 @@ from typing import Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from sitrep.geo.cues import country_cue_weights, province_cue_weights
+from sitrep.geo.cues import cue_weights
 from sitrep.geo.gazetteer import COUNTRY_FEATURE, Gazetteer, is_region
 from sitrep.geo.normalize import fold, name_key, strip_designator
 from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_relative_phrases,
@@ -435,8 +435,7 @@ def _given_mention(doc: Doc, start: int, end: int, gaz: Gazetteer) -> _Mention:
 def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> list[PlaceMention]:
     mentions.sort(key=lambda m: m.start)
     containers = _containers(doc, mentions, gaz)
-    cues = country_cue_weights(doc_text(doc))
-    province_cues = province_cue_weights(doc_text(doc))
+    cues, province_cues = cue_weights(doc_text(doc))
     focus = _focus_weights(mentions, gaz, resolved=False, cues=cues)
     _choose_all(mentions, gaz, focus, containers, anchors=[], province_cues=province_cues)
     focus = _focus_weights(mentions, gaz, resolved=True, cues=cues)
