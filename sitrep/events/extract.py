@@ -13,7 +13,7 @@ from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
-from sitrep.events.typing import inter_for_type, is_fire_fight, settle_type
+from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import place_for_span
 from sitrep.language import segment_of
@@ -164,9 +164,9 @@ class EventExtractor:
         self._current_patients: set[str] = set()
         self.previous_sentence_start = -1
         self.orphan_deaths: list[tuple[int, DeathCount]] = []
-        # (sentence start, sub-type) of arrests the rules turned down as ordinary police work
-        # ('police arrested a car thief'): the model does not bring them back
-        self.rejected: set[tuple[int, str]] = set()
+        # sentences whose arrest the rules turned down as ordinary police work ('police
+        # arrested a car thief'): the model does not bring them back
+        self.rejected_arrests: set[int] = set()
 
     def _inherited_parties(self, mention: Mention, country) -> tuple[list[Actor], list[Actor]]:
         """Parties for a mention whose own clause names none.
@@ -258,7 +258,7 @@ class EventExtractor:
         sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence,
                                _neighbour_text(sentence), mention.trigger)
         if sub_type is None and mention.rule["sub_event_type"] == "Arrests" and (agents or patients):
-            self.rejected.add((sentence.start_char, "Arrests"))
+            self.rejected_arrests.add(sentence.start_char)
         if sub_type is None:
             return None
         if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and _ordinary_crime(mention, agents, self.doc):
@@ -554,10 +554,16 @@ def _draft_text(draft: Draft, doc: Doc) -> str:
     return " ".join(s.text for s in sorted(sentences, key=lambda s: s.start))
 
 
+def _body(doc: Doc, body_end: Optional[int]) -> str:
+    """The article's text up to where its body ends (a trailing 'Related stories' list is not news)."""
+    text = doc_text(doc)
+    return text if body_end is None else text[:body_end]
+
+
 def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end: Optional[int]) -> list[Draft]:
     """Let the learned models settle types the rules are unsure of, and find events the rules missed."""
     doc = extractor.doc
-    body = doc_text(doc)[: body_end if body_end is not None else len(doc_text(doc))]
+    body = _body(doc, body_end)
     # one event in a short report: the whole report is its description, as in ACLED's notes
     whole = len(drafts) == 1 and len(body) <= SHORT_REPORT_CHARS
     texts = [body] if whole else [_draft_text(d, doc) for d in drafts]
@@ -631,11 +637,11 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     # after a clash reads even more like ACLED's notes, but it only closes the story
     first = next(i for i, p in enumerate(predictions) if p.event_probability >= MODEL_FRAME_CONFIDENCE)
     prediction, sentence = predictions[first], sentences[first]
-    body = doc_text(doc)[: body_end if body_end is not None else len(doc_text(doc))]
+    body = _body(doc, body_end)
     if len(body) <= SHORT_REPORT_CHARS:
         prediction = classifier.predict([body])[0]  # a short report is typed whole, as ACLED's notes are
     sub_type = prediction.sub_type_within(prediction.event_type)[0]
-    if sub_type is None or (sentence.start_char, sub_type) in extractor.rejected:
+    if sub_type is None or (sub_type == "Arrests" and sentence.start_char in extractor.rejected_arrests):
         return None
     article = extractor.article
     date_iso, precision, date_mention = event_date_for_span(extractor.dates, sentence.start_char, sentence.end_char, article.published, text=article.text)
@@ -663,7 +669,7 @@ def _as_mob_violence(drafts: list[Draft], doc: Doc) -> None:
     """Residents who beat a suspected thief, a mob that lynches a man: violence by a crowd, not by
     an armed group, is mob violence (a riot) in ACLED's coding, whoever the victim."""
     for draft in drafts:
-        if draft.event_type not in ("Violence against civilians", "Battles") or any(a.inter in (1, 2, 3, 4, 8) and a.start >= 0 for a in draft.agents):
+        if draft.event_type not in ("Violence against civilians", "Battles") or any(a.inter in ARMED_INTERS and a.start >= 0 for a in draft.agents):
             continue
         sentence = doc.char_span(min(draft.sentence_starts), min(draft.sentence_starts) + 1, alignment_mode="expand").sent
         if any(_is_crowd(token) for token in sentence):
