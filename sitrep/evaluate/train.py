@@ -113,6 +113,12 @@ def _write_learned(out: Path, columns: str, source: str, rows: list[str]) -> Non
 
 _FROM_TRAIN = "from the train part of the ACLED extracts"
 
+
+def _leader(counts: Counter) -> tuple[str, int, int]:
+    """The most frequent value, how often it came, and how often any did."""
+    value, count = counts.most_common(1)[0]
+    return value, count, sum(counts.values())
+
 # ------------------------------------------------------------------------ learned places
 
 PLACE_MAX_SPREAD_KM = 25.0
@@ -178,8 +184,7 @@ def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str
             inters[g.actor1] = g.inter1
     rows = []
     for (code, event_type), counts in sorted(names.items()):
-        name, count = counts.most_common(1)[0]
-        total = sum(counts.values())
+        name, count, total = _leader(counts)
         if total >= 5 and count / total > 0.5 and not name.startswith("Unidentified Armed Group"):
             rows.append(f"{code}\t{event_type}\t{name}\t{inters[name]}\t{count}\t{total}")
     _write_learned(out, "country_code<TAB>event_type<TAB>ACLED's name for an unnamed attacker<TAB>inter<TAB>"
@@ -231,8 +236,7 @@ def learn_country_cues(shared: Path, out: Path, hold_dev: bool = False) -> str:
             provinces[(word, code)][province] += 1
     rows = []
     for word, counts in sorted(countries.items()):
-        code, count = counts.most_common(1)[0]
-        total = sum(counts.values())
+        code, count, total = _leader(counts)
         if total >= CUE_MIN_NOTES and count / total >= CUE_MIN_SHARE and word not in _MONTHS \
                 and capitalised[word] >= CUE_MIN_CAPITALISED * written[word] and not gazetteer.candidates(word):
             held = {admin1: n / count for admin1, n in sorted(provinces[(word, code)].items())
@@ -271,8 +275,7 @@ def learn_place_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
         inters[g.actor1] = g.inter1
     rows = []
     for (name, code), counts in sorted(actors.items()):
-        actor, count = counts.most_common(1)[0]
-        total = sum(counts.values())
+        actor, count, total = _leader(counts)
         if total < PLACE_ACTOR_MIN_EVENTS or count / total < PLACE_ACTOR_MIN_SHARE or actor.startswith("Unidentified"):
             continue
         lat, lon = median(p[0] for p in points[(name, code)]), median(p[1] for p in points[(name, code)])
