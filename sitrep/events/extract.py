@@ -1,6 +1,8 @@
 """From a parsed article, its places and its dates to ACLED event records with evidence."""
 from __future__ import annotations
 
+import dataclasses
+
 from sitrep.language.nlp import doc_text
 
 from typing import Optional
@@ -15,7 +17,7 @@ from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
-from sitrep.geo import place_for_span
+from sitrep.geo import coordinated_places, place_for_span
 from sitrep.language import segment_of
 from sitrep.records import (
     ARMED_VIOLENCE_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
@@ -231,6 +233,7 @@ class EventExtractor:
         date_explicit = segment == "body" and date_explicit_in(sentence, date_mention)
         if segment == "title":
             place_explicit = False  # a headline summarises; its place is often the nearest big town
+        also_at = coordinated_places(self.places, place, sentence.start_char, sentence.end_char, self.doc) if place_explicit else []
         country = _country_of_place(place) or self.article_country
         agents, patients, associates = _name_participants(mention, self.namer, country)
         self._current_patients = {a.name for a in patients}
@@ -286,7 +289,7 @@ class EventExtractor:
             agents=agents, patients=patients, associates=associates,
             place=place, place_explicit=place_explicit,
             event_date=date_iso, time_precision=precision, date_explicit=date_explicit,
-            fatalities=fatalities, evidence=evidence, sentence_starts=[sentence.start_char],
+            fatalities=fatalities, evidence=evidence, sentence_starts=[sentence.start_char], also_at=also_at,
         )
 
 
@@ -650,13 +653,14 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     place = place_for_span(extractor.places, sentence.start_char, sentence.end_char, doc)
     country = _country_of_place(place) or extractor.article_country
     parties = _subject_parties(sentence, extractor.namer, country)
+    place_explicit = place is not None and sentence.start_char <= place.start < sentence.end_char
     draft = Draft(
         event_type=prediction.event_type, sub_event_type=sub_type, plover_type="",
-        agents=parties[:1], patients=[], associates=parties[1:], place=place,
-        place_explicit=place is not None and sentence.start_char <= place.start < sentence.end_char,
+        agents=parties[:1], patients=[], associates=parties[1:], place=place, place_explicit=place_explicit,
         event_date=date_iso, time_precision=precision, date_explicit=date_mention is not None,
         fatalities=[], evidence=[Span("event_type", sentence.start_char, sentence.end_char, sentence.text)],
         sentence_starts=[sentence.start_char],
+        also_at=coordinated_places(extractor.places, place, sentence.start_char, sentence.end_char, doc) if place_explicit else [],
     )
     draft.agents, draft.patients = _reframe(draft, extractor)
     total = sentence_total(sentence)
@@ -737,10 +741,33 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     merged = _without_follow_up_arrests(merged)
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
     _name_the_rebels(merged)
-    events = [finish(draft, article, n, extractor.article_country) for n, draft in enumerate(merged, start=1)]
-    for draft, event in zip(merged, events):
-        event.evidence.extend(_unresolved_places(draft, doc, places))
+    events = []
+    for draft in merged:
+        parts = [finish(part, article, 0, extractor.article_country) for part in one_draft_per_place(draft)]
+        split_fatalities(parts)
+        for event in parts:
+            event.evidence.extend(_unresolved_places(draft, doc, places))
+        events += parts
+    for number, event in enumerate(events, start=1):
+        event.event_id = f"{article.id}-{number}"
     return events
+
+
+def one_draft_per_place(draft: Draft) -> list[Draft]:
+    """Airstrikes 'in Shah Wali Kot and Maywand districts' are two events in ACLED's coding, one
+    per location, with the same parties, date and type."""
+    return [draft] + [dataclasses.replace(draft, place=place, also_at=[], evidence=list(draft.evidence))
+                      for place in draft.also_at]
+
+
+def split_fatalities(parts: list[Event]) -> None:
+    """A toll told for several places at once is shared out among their events (the first ones
+    take the remainder), so the incidents add up to the deaths reported, never more."""
+    if len(parts) < 2:
+        return
+    total = parts[0].fatalities
+    for i, event in enumerate(parts):
+        event.fatalities = total // len(parts) + (1 if i < total % len(parts) else 0)
 
 
 def _could_be_a_place_name(ent) -> bool:

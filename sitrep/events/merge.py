@@ -30,6 +30,7 @@ class Draft:
     sentence_starts: list[int] = field(default_factory=list)
     mentions: int = 1
     anaphoric: bool = False  # 'the attack', with no place or date of its own: refers to an event told before
+    also_at: list[PlaceMention] = field(default_factory=list)  # places named beside `place`: one event each
 
 
 def _actor_names(draft: Draft) -> set[str]:
@@ -157,7 +158,10 @@ def absorb(into: Draft, other: Draft) -> Draft:
             into.sub_event_type = max(into.sub_event_type, other.sub_event_type, key=PROTEST_SEVERITY.index)
     _combine_parties(into, other)
     into.associates = _union(into.associates, other.associates)
+    place_before = into.place
     into.place, into.place_explicit = _more_specific_place(into, other)
+    if into.place is not place_before:
+        into.also_at = list(other.also_at)
     if other.date_explicit and (not into.date_explicit or other.time_precision < into.time_precision):
         into.event_date, into.time_precision, into.date_explicit = other.event_date, other.time_precision, True
     into.fatalities += other.fatalities

@@ -13,6 +13,7 @@ A region (country, admin1) is always geo_precision 3.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from typing import Optional, Sequence
 
@@ -49,6 +50,115 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
     if main is not None:
         return _copy(main, max(main.geo_precision, 2))
     return None
+
+
+def coordinated_places(mentions: Sequence[PlaceMention], chosen: PlaceMention, start: int, end: int,
+                       doc: Optional[Doc]) -> list[PlaceMention]:
+    """Other places listed with the chosen one ("airstrikes in Shah Wali Kot and Maywand districts",
+    "on the Sirwah (Sirwah, Marib), Qaniyah and Nati frontlines"). ACLED codes one event per
+    location, so each is an event of its own. A list is names joined by "and" (commas alone do not
+    make one: "Zaria, Kaduna" is a town and its state); what brackets hold is not listed; a
+    stretch "between X and Y" is one place; an area that holds another listed place is left out.
+    Copies; the input is not changed."""
+    if doc is None:
+        return []
+    text = doc_text(doc)
+    inside = sorted((m for m in _event_places(mentions) + _containers(mentions) if start <= m.start and m.end <= end),
+                    key=lambda m: m.start)
+    usable = [m for m in inside if not _in_brackets(text, m.start) or _stands_in(text, inside, m)]
+    at = next((i for i, m in enumerate(usable) if (m.start, m.end) == (chosen.start, chosen.end)), None)
+    if at is None or _follows_between(text, usable, at):
+        return []
+    listed = _list_around(text, usable, at)
+    siblings = [m for m in listed if _place_key(m) != _place_key(chosen) and _attachment_of(doc, m) != "path"]
+    everyone = [chosen] + siblings
+    kept = [m for m in siblings if not any(_holds(m, other) for other in everyone if other is not m)]
+    unique = {_place_key(m): m for m in kept}
+    return [_copy(m, m.geo_precision) for m in sorted(unique.values(), key=lambda m: m.start)]
+
+
+def _containers(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Names read as the area around the name before them ("X, Ghor, Laghman and Balkh"): in a
+    list they are places of their own."""
+    return [m for m in mentions if m.place is not None and m.role == "container"]
+
+
+def _list_around(text: str, ordered: list[PlaceMention], at: int) -> list[PlaceMention]:
+    """The names listed together with ordered[at]: neighbours joined by list gaps, as long as the
+    list has an "and" somewhere."""
+    first = last = at
+    while first > 0 and _list_gap(text[ordered[first - 1].end:ordered[first].start]):
+        first -= 1
+    while last + 1 < len(ordered) and _list_gap(text[ordered[last].end:ordered[last + 1].start]):
+        last += 1
+    gaps = [_list_gap(text[ordered[i].end:ordered[i + 1].start]) for i in range(first, last)]
+    if "and" not in gaps:
+        return []
+    # the name after the last "and" ends the list: 'X and Y districts, Kandahar' adds their province
+    last_and = max(i for i, gap in enumerate(gaps) if gap == "and")
+    return ordered[first:first + last_and + 2]
+
+
+def _list_gap(gap: str) -> Optional[str]:
+    """"and" or "comma" when the words between two names only join list items (", ", " and ",
+    " districts and the ", ", Qaniyah and "), else None."""
+    words = context_words()
+    joining = _BRACKETS.sub(" ", gap)
+    # from a name in brackets, or up to one: what is outside the brackets
+    joining = joining[joining.rfind(")") + 1:]
+    joining = joining[:joining.index("(")] if "(" in joining else joining
+    tokens = re.findall(r"[A-Za-z][\w'-]*|[,&;]", joining)
+    if not tokens or re.search(r"[^\w\s,&;'-]", joining):
+        return None
+    kind = None
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        if lower in ("and", "&") or (lower == "as" and tokens[i + 1:i + 3] == ["well", "as"]):
+            kind = "and"
+        elif lower in (",", "well") or (lower == "as" and i >= 2 and tokens[i - 2:i] == ["as", "well"]):
+            kind = kind or "comma"
+        elif lower == "the" or (lower in ("in", "on", "at") and i and tokens[i - 1].lower() in ("and", "the")):
+            continue  # 'in Kirkuk and in Erbil
+        elif lower in words["list_place_nouns"] or lower.rstrip("s") in words["list_place_nouns"]:
+            continue
+        elif not token[0].isupper():
+            return None  # 'Kirkuk and Peshmerga forces in Erbil' is not a list of places
+    return kind
+
+
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _stands_in(text: str, ordered: list[PlaceMention], m: PlaceMention) -> bool:
+    """The first name in brackets after an unknown one ('Bab Ghaliq (Qaatabah, Ad Dali)') stands
+    for it in a list."""
+    opening = text.rfind("(", 0, m.start)
+    if opening < 0 or text[opening + 1:m.start].strip():
+        return False
+    before = text[:opening].rstrip()
+    return not any(other.end == len(before) for other in ordered)
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    before = text[:position]
+    return before.count("(") > before.count(")") or before.count("[") > before.count("]")
+
+
+def _follows_between(text: str, ordered: list[PlaceMention], at: int) -> bool:
+    """'between Kirkuk and Erbil' names a stretch, not two places."""
+    head = ordered[at]
+    while at > 0 and _list_gap(text[ordered[at - 1].end:head.start]):
+        at -= 1
+        head = ordered[at]
+    return text[:head.start].rstrip().lower().endswith(("between", "between the"))
+
+
+def _holds(area: PlaceMention, other: PlaceMention) -> bool:
+    """An area (a province, a country) that another of the places lies in."""
+    a, o = area.place, other.place
+    if not is_region(a.feature_code) or a.country_code != o.country_code:
+        return False
+    return a.feature_code.startswith("PCL") or (a.feature_code == "ADM1" and a.admin1 == o.admin1 and o.feature_code != "ADM1")
 
 
 def main_place(mentions: Sequence[PlaceMention]) -> Optional[PlaceMention]:

@@ -475,8 +475,10 @@ _CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
 def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int, tuple[str, str]]:
     """ "Paris, Texas" / "Tripoli, Lebanon": the second name pins the first one's country/admin1."""
     pinned, text = {}, doc_text(doc)
-    for a, b in zip(mentions, mentions[1:]):
+    for index, (a, b) in enumerate(zip(mentions, mentions[1:])):
         between = text[a.end:b.start].strip()
+        if between == "," and _listed(text, mentions, index + 1):
+            continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
         if not a.candidates and b.candidates and (between in (",", "(") or _CONTAINER_GAP.match(between)):
             b.is_container = True  # 'Ivirgarzama, Cochabamba': the unknown town still sits in the area named
         if not a.candidates or not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
@@ -506,6 +508,17 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if cc:
                 pinned[id(m)] = (cc, "")
     return pinned
+
+
+def _listed(text: str, mentions: list[_Mention], at: int) -> bool:
+    """The name at ``at`` goes on a list: commas after it lead to an "and" before another name."""
+    for here, after in zip(mentions[at:], mentions[at + 1:]):
+        between = text[here.end:after.start].strip().lower()
+        if between in ("and", ", and", "&", "as well as", ", as well as"):
+            return True
+        if between != ",":
+            return False
+    return False
 
 
 def _demonym_before(text: str, start: int, gaz: Gazetteer) -> str:

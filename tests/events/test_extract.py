@@ -210,3 +210,24 @@ def test_the_army_in_a_story_about_mali_is_mali_s_army():
     text = (Path(sitrep.__file__).parent / "demo" / "articles" / "09-konna-takeover.txt").read_text(encoding="utf-8")
     battle = only(events_of(text, published="2023-10-08"), "Battles")
     assert battle.actor2.startswith("Military Forces of Mali")
+
+
+def test_one_report_of_several_places_is_one_event_per_place_with_the_toll_shared():
+    # ACLED codes one event per location; the deaths are shared out, never counted twice
+    events = [e for e in events_of(
+        "On Monday, 7 Taliban militants were killed by Afghan military airstrikes in Shah Wali Kot "
+        "and Maywand districts, Kandahar.") if e.event_type]
+    assert {e.location for e in events} == {"Shah Wali Kot", "Maywand"}
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert sorted(e.fatalities for e in events) == [3, 4]
+    assert len({e.event_id for e in events}) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes broke out on the road between Kirkuk and Erbil on Monday, killing two fighters.",
+    "Gunmen killed two farmers in Zaria, Kaduna State, on Monday.",
+])
+def test_a_stretch_between_two_places_or_a_place_and_its_province_stay_one_event(text):
+    events = [e for e in events_of(text) if e.event_type]
+    assert len(events) == 1, [(e.location, e.fatalities) for e in events]
+    assert events[0].fatalities == 2

@@ -231,3 +231,24 @@ def test_a_name_before_town_of_is_not_a_town_of_that_name(parse):
     # 'Mali' is also an alternate name of Mary in Turkmenistan; 'town of Konna' names Konna, not Mali
     places = parse("Jihadists seize central Mali town of Konna after army pulls out")[1]
     assert "TM" not in {m.place.country_code for m in places if m.place}
+
+
+def test_places_named_side_by_side_with_the_event_place_are_its_siblings(parse):
+    from sitrep.geo import coordinated_places, place_for_span
+
+    text = "Government aircraft bombed rebel areas of Aleppo, Homs and Hama on Monday."
+    doc, mentions = parse(text)
+    chosen = place_for_span(mentions, 0, len(text), doc)
+    siblings = coordinated_places(mentions, chosen, 0, len(text), doc)
+    assert sorted([chosen.text] + [m.text for m in siblings]) == ["Aleppo", "Hama", "Homs"]
+    # in a list, "Aleppo, Homs" is two cities, not Aleppo in the province of Homs
+    assert all(m.place.feature_code.startswith("PPL") for m in siblings)
+
+
+def test_a_lone_place_has_no_siblings(parse):
+    from sitrep.geo import coordinated_places, place_for_span
+
+    text = "Police arrested two men in Kirkuk, a city in northern Iraq, on Tuesday."
+    doc, mentions = parse(text)
+    chosen = place_for_span(mentions, 0, len(text), doc)
+    assert coordinated_places(mentions, chosen, 0, len(text), doc) == []
