@@ -202,9 +202,9 @@ def _names_a_neighbourhood(ent: SpacySpan) -> bool:
     return len(ent) > 1 or (ent.end < len(ent.doc) and ent.doc[ent.end].is_title)
 
 
-# lower-case words inside place names: 'Rio Grande do Norte', 'Khabb wa ash Shaaf'
+# lower-case words inside place names: 'Rio Grande do Norte', 'Khabb wa ash Shaaf', 'Kut e Abdollah'
 _NAME_CONNECTORS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "du", "al", "el", "ad", "ar", "as",
-                              "ash", "an", "at", "az", "wa", "bin", "ibn", "la", "le", "les"})
+                              "ash", "an", "at", "az", "wa", "bin", "ibn", "la", "le", "les", "e", "ye", "i"})
 _MAX_WORDS_ADDED = 4
 
 
