@@ -159,7 +159,7 @@ class ActorNamer:
                 return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
             return None
         if head in w["militia_nouns"] or lemmas & w["militia_nouns"]:
-            return Actor(name=f"Militia{where}" if where else "Militia", inter=4, country_code=code)
+            return Actor(name=_militia_name(phrase, lemmas, w) + where, inter=4, country_code=code)
         if head in w["rioter_nouns"]:
             return Actor(name=f"Rioters{where}", inter=5, country_code=code)
         if head in w["protester_nouns"]:
@@ -399,3 +399,34 @@ def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conju
     for conj in head.conjuncts:
         if conj.i > head.i:
             found.append(Participant(phrase_for(conj), conjunct_role or ("associate" if role == "agent" else role)))
+
+
+def _militia_name(phrase: SpacySpan, lemmas: set[str], words) -> str:
+    """ACLED's names for identity militias: 'Fulani Ethnic Militia', 'Okpanan Communal Militia',
+    'Hawadle Clan Militia', 'Unidentified Communal Militia'; a plain 'Militia' when nothing says
+    whose it is (vocab.json, militia_kind_words)."""
+    kinds = words["militia_kind_words"]
+    kind = next((k for k, cues in (("Clan", kinds["clan"]), ("Communal", kinds["communal"]), ("Ethnic", kinds["ethnic"]))
+                 if lemmas & set(cues)), "")
+    owner = _militia_owner(phrase)
+    if owner is not None:
+        if not kind:
+            kind = "Communal" if owner.ent_type_ in ("GPE", "LOC", "FAC") else "Ethnic"
+        return f"{owner.text} {kind} Militia"
+    return f"Unidentified {kind} Militia" if kind else "Militia"
+
+
+def _militia_owner(phrase: SpacySpan):
+    """The people or place a militia belongs to: 'Tiv militias', 'militias from Umumubu',
+    'militiamen from the Leelkayse clan'."""
+    for token in phrase:
+        if token.i < phrase.root.i and token.dep_ in ("compound", "amod", "nmod") and token.pos_ == "PROPN" \
+                and token.head.i <= phrase.root.i:
+            return token
+        if token.lower_ == "from" and token.head.i == phrase.root.i:
+            for obj in token.children:
+                if obj.dep_ == "pobj":
+                    named = [t for t in obj.subtree if t.pos_ == "PROPN"]
+                    return named[0] if named else None
+    return None
+

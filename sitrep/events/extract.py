@@ -15,7 +15,7 @@ from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
-from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, settle_type
+from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import coordinated_places, place_for_span
 from sitrep.language import segment_of
@@ -579,7 +579,7 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
         cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
-            draft.sub_event_type == "Armed clash" and is_fire_fight(_draft_text(draft, doc).lower()))
+            draft.sub_event_type == "Armed clash" and _is_a_fight(_draft_text(draft, doc).lower()))
         needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
         if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
             draft.event_type = prediction.event_type
@@ -624,6 +624,10 @@ def _reframe(draft: Draft, extractor: "EventExtractor") -> tuple[list[Actor], li
         patients = patients + [a for a in agents if a.inter == 7]
         agents = [a for a in agents if a.inter != 7]
     return agents, patients
+
+
+def _is_a_fight(text_lower: str) -> bool:
+    return is_fire_fight(text_lower) or is_returned_fire(text_lower)
 
 
 def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> Optional[Draft]:

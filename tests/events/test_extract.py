@@ -231,3 +231,27 @@ def test_a_stretch_between_two_places_or_a_place_and_its_province_stay_one_event
     events = [e for e in events_of(text) if e.event_type]
     assert len(events) == 1, [(e.location, e.fatalities) for e in events]
     assert events[0].fatalities == 2
+
+
+def test_a_grenade_answered_with_gunfire_is_an_armed_clash():
+    event = only(events_of(
+        "On Monday, militants threw a hand grenade at a police checkpoint in Mogadishu. "
+        "The police responded with gunfire."), "Battles")
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_grenade_nobody_answers_stays_a_grenade_attack():
+    events = [e for e in events_of("On Monday, militants threw a hand grenade at a police checkpoint in Mogadishu.")
+              if e.event_type]
+    assert [e.sub_event_type for e in events] == ["Grenade"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On Monday, Tiv militias attacked villages in Donga, Taraba State, killing 4 people.", "Tiv Ethnic Militia (Nigeria)"),
+    ("On Monday, local militias attacked a village near Bunia, killing 3 civilians.",
+     "Unidentified Communal Militia (Democratic Republic of the Congo)"),
+    ("On Monday, a militia attacked a village near Bunia, killing 3 civilians.", "Militia (Democratic Republic of the Congo)"),
+])
+def test_identity_militias_get_acled_names(text, actor):
+    event = only([e for e in events_of(text) if e.event_type])
+    assert event.actor1 == actor and event.inter1 == 4
