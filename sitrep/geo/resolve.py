@@ -479,21 +479,21 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         between = text[a.end:b.start].strip()
         if between == "," and _listed(text, mentions, index + 1):
             continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
-        if not a.candidates and b.candidates and (between in (",", "(") or _CONTAINER_GAP.match(between)):
-            b.is_container = True  # 'Ivirgarzama, Cochabamba': the unknown town still sits in the area named
-        if not a.candidates or not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
+        if not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
             continue
-        b.is_container = True
-        b.holds_known_place = True
-        b.contained = a
-        areas = {gaz.country_code(i) for i in b.candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1")}
+        b.is_container = True  # 'Ivirgarzama, Cochabamba': an unknown town still sits in the area named
+        if a.candidates:
+            b.holds_known_place = True
+            b.contained = a
+        # the pin is kept for an unknown name too: 'Muaja (Ancuabe, Cabo Delgado)' passes it on
+        areas = {gaz.country_code(i) for i in b.candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")}
         a.pinned_surely = len(areas) == 1  # 'Al Jawf' is a province of Yemen and of Saudi Arabia
         for i in b.candidates:
             feature = gaz.feature(i)
             if feature == COUNTRY_FEATURE:
                 pinned[id(a)] = (gaz.country_code(i), "")
                 break
-            if feature == "ADM1":
+            if feature in ("ADM1", "ADM2"):  # 'Badah town (Larkana, Sindh)': a district pins its province
                 pinned[id(a)] = (gaz.country_code(i), gaz.admin1_code(i))
                 break
     for a, b, c in zip(mentions, mentions[1:], mentions[2:]):

@@ -252,3 +252,13 @@ def test_a_lone_place_has_no_siblings(parse):
     doc, mentions = parse(text)
     chosen = place_for_span(mentions, 0, len(text), doc)
     assert coordinated_places(mentions, chosen, 0, len(text), doc) == []
+
+
+@pytest.mark.parametrize("text, country", [
+    ("People protested in Badah town (Larkana, Sindh) on Monday.", "PK"),  # a district pins the country
+    ("Militants attacked Muaja (Ancuabe, Cabo Delgado) on Monday.", "MZ"),  # through an unknown district
+])
+def test_a_district_or_province_in_brackets_keeps_the_place_in_its_country(parse, text, country):
+    doc, mentions = parse(text)
+    resolved = [m for m in mentions if m.place is not None]
+    assert resolved and {m.place.country_code for m in resolved} == {country}
