@@ -540,6 +540,9 @@ class Gazetteer:
         if kind:
             typed = [i for i in self._ids_for_key(name_key(stripped)) if self._matches_kind(i, kind)]
             typed = typed or self._areas_named_after_their_seat(stripped, kind)
+            if not typed and kind == "ADM2":
+                # 'Mehran county': a district missing from the gazetteer is placed at its seat
+                typed = [i for i in self._ids_for_key(name_key(stripped)) if self.feature(i).startswith("PPL")]
             ids += [i for i in sorted(typed, key=by_population) if i not in ids]
         if _is_acronym(name):  # "US", "UK", "DRC" name countries and areas, never the town "Eu"
             ids = [i for i in ids if self.feature(i) in ACRONYM_FEATURES or i >= self._offset]

@@ -396,6 +396,9 @@ def _is_locative(span: SpacySpan) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "(" and span.end < len(span.doc) and span.doc[span.end].text == ",":
         return True  # 'Djaiba (Djugu, Ituri)': the first of the areas that hold a place
+    if before is not None and before.lemma_.lower() in words["apposition_place_nouns"] and before.i > 0 \
+            and before.doc[before.i - 1].lower_ in ("the", "of"):
+        return True  # 'the capital Ndjamena', 'the village Mitsobi'
     return before is not None and before.lower_ in words["locative_prepositions"] and before.lower_ != "of"
 
 
@@ -449,6 +452,8 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
         if m.role != "demonym" and m.chosen is not None:
             m.role = m.fixed_role or _role_of(m, gaz)
             m.precision = _precision_of(gaz.feature(m.chosen))
+            if m.hint == "ADM2" and m.precision == 1:
+                m.precision = 2  # a district placed at its seat town
             if m.needs_metonym and m.role != "metonym":
                 m.chosen, m.candidates = None, []
     _restatements(doc, mentions)

@@ -262,3 +262,15 @@ def test_a_district_or_province_in_brackets_keeps_the_place_in_its_country(parse
     doc, mentions = parse(text)
     resolved = [m for m in mentions if m.place is not None]
     assert resolved and {m.place.country_code for m in resolved} == {country}
+
+
+def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_town(parse):
+    doc, mentions = parse("A civilian was injured by a landmine in Dehloran county on Monday.")
+    place = [m for m in mentions if m.place is not None]
+    assert [(m.place.name, m.place.country_code, m.geo_precision) for m in place] == [("Dehloran", "IR", 2)]
+
+
+def test_a_name_after_the_capital_is_a_place_whatever_the_tagger_says(parse):
+    # the small model tags this 'Ndjamena' PERSON
+    doc, mentions = parse("A man opened fire on herders near his property on the outskirts of the capital Ndjamena, killing one.")
+    assert any(m.place is not None and m.place.country_code == "TD" for m in mentions)
