@@ -270,8 +270,6 @@ def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_town(parse):
     assert [(m.place.name, m.place.country_code, m.geo_precision) for m in place] == [("Dehloran", "IR", 2)]
 
 
-def test_a_name_after_the_capital_is_a_place_whatever_the_tagger_says(parse):
-    # the small model tags this 'Ndjamena' PERSON
-    doc, mentions = parse("Soldiers opened fire on herders near a river on the outskirts of the capital Ndjamena (N'Djamena), "
-                          "killing one.")
-    assert any(m.place is not None and m.place.country_code == "TD" for m in mentions)
+def test_a_name_after_the_town_is_a_place_whatever_the_tagger_says(parse):
+    doc, mentions = parse("Gunmen attacked the town Kaya on Monday.")  # the small model tags 'Kaya' PERSON
+    assert [m.place.country_code for m in mentions if m.place is not None] == ["BF"]
