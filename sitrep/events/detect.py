@@ -96,6 +96,7 @@ OCCURRENCE_VERBS = frozenset({
     "start", "resume", "rage", "intensify", "last", "claim", "wound", "injure", "strike", "destroy",
     "damage", "be", "follow", "spread", "flare", "escalate", "force", "displace", "shake", "rock",
     "carry", "launch", "conduct", "land", "explode", "go", "detonate", "fall", "tear", "rip", "hit", "kill", "stage", "hold", "draw", "turn", "erupt", "see", "leave",
+    "arrive", "reach", "enter",  # reinforcements and patrols that arrive are what happened
 })
 
 

@@ -37,6 +37,16 @@ def is_returned_fire(text_lower: str) -> bool:
     return contains_cue(text_lower, vocab()["return_fire_cues"])
 
 
+def _patrol_done(trigger_token) -> bool:
+    if trigger_token is None:
+        return False
+    words = vocab()
+    head = trigger_token.head.lemma_.lower()
+    if trigger_token.dep_ in ("dobj", "nsubjpass") and head in words["patrol_verbs"]:
+        return True
+    return trigger_token.dep_ == "nsubj" and head in words["patrol_subject_verbs"]
+
+
 def _violent_death(sentence: SpacySpan, trigger_token, context: str) -> bool:
     """'the body of a man was found with gunshot wounds', 'died under torture in prison': a death
     someone dealt, told without naming who. A body found with no mark of violence is not one."""
@@ -149,6 +159,13 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         political = by_the_military or any(p.inter in (2, 3, 4, 6) for p in patients) \
             or contains_cue(lowered, words["political_arrest_cues"])
         return "Arrests" if political else None  # ordinary crime is not ACLED's
+    if sub_type == "Change to group/activity":
+        # reinforcements, patrols, defections, fortifications: an armed group changes what it does
+        if agent_inter not in ARMED_INTERS and not patient_inters & ARMED_INTERS:
+            return None
+        if rule_id == "patrol" and not _patrol_done(trigger_token):
+            return None
+        return sub_type
     if sub_type == "Agreement":
         if not contains_cue(lowered, ("sign", "signed", "agree", "agreed", "reach", "reached", "accept", "accepted", "announce", "announced", "declare", "declared", "broker", "brokered", "ceasefire", "truce")):
             return None

@@ -255,3 +255,22 @@ def test_a_grenade_nobody_answers_stays_a_grenade_attack():
 def test_identity_militias_get_acled_names(text, actor):
     event = only([e for e in events_of(text) if e.event_type])
     assert event.actor1 == actor and event.inter1 == 4
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, a joint patrol by Turkish and Russian forces took place on the M4 highway near Ariha.",
+    "On Monday, Houthi reinforcements arrived on the Nihm front in Sanaa governorate.",
+    "On Monday, a battalion of the army in Socotra defected to the Southern Transitional Council.",
+])
+def test_forces_that_change_what_they_do_are_a_change_to_group_activity(text):
+    event = only([e for e in events_of(text) if e.event_type])
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, militants attacked an army patrol near Handwara, killing three soldiers.",
+    "The assassination reinforced the sense of unease over the conflict.",
+    "Police said the night patrol in the market would continue next month.",
+])
+def test_a_patrol_that_is_attacked_or_a_figure_of_speech_is_no_change_to_group_activity(text):
+    assert all(e.sub_event_type != "Change to group/activity" for e in events_of(text))
