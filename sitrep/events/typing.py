@@ -107,6 +107,9 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return "Armed clash"
         if weapon != "Air/drone strike" and is_returned_fire(context):
             return "Armed clash"  # a grenade thrown at police who fire back: ACLED codes the fight
+        if weapon in ("Remote explosive/landmine/IED", "Shelling/artillery/missile attack") \
+                and contains_cue(lowered, words["war_remnant_cues"]):
+            return "Other"  # a mine left from an old war: no one's attack today
         if weapon:
             return weapon
         if rule_id == "attack" and sentence_has_lemma(sentence, "strike") and agent_inter not in ARMED_INTERS:
@@ -159,6 +162,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         political = by_the_military or any(p.inter in (2, 3, 4, 6) for p in patients) \
             or contains_cue(lowered, words["political_arrest_cues"])
         return "Arrests" if political else None  # ordinary crime is not ACLED's
+    if sub_type == "Headquarters or base established" and agent_inter not in ARMED_INTERS:
+        return None  # 'the company opened a new base'
     if sub_type == "Change to group/activity":
         # reinforcements, patrols, defections, fortifications: an armed group changes what it does
         if agent_inter not in ARMED_INTERS and not patient_inters & ARMED_INTERS:

@@ -274,3 +274,17 @@ def test_forces_that_change_what_they_do_are_a_change_to_group_activity(text):
 ])
 def test_a_patrol_that_is_attacked_or_a_figure_of_speech_is_no_change_to_group_activity(text):
     assert all(e.sub_event_type != "Change to group/activity" for e in events_of(text))
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("On Monday, government forces shot down a Houthi drone over Qaatabah.", "Disrupted weapons use"),
+    ("On Monday, gendarmes located explosives planted near a village in Hakkari and destroyed them in a controlled explosion.",
+     "Disrupted weapons use"),
+    ("On Monday, a farmer was injured by a landmine laid during the Iran-Iraq war near Mehran.", "Other"),
+])
+def test_weapons_stopped_or_left_from_old_wars_are_strategic_developments(text, sub_type):
+    assert sub_type in {e.sub_event_type for e in events_of(text)}
+
+
+def test_a_company_opening_a_base_is_no_event():
+    assert not [e for e in events_of("The company opened a new base near the stadium in Lagos on Monday.") if e.event_type]
