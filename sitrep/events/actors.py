@@ -147,6 +147,8 @@ class ActorNamer:
         w = self.words
         if head in w["government_nouns"] and cname:
             return Actor(name=f"Government of {cname}", inter=1, country_code=code)
+        if cname and _state_unit(phrase, w):
+            return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
         organisation = "" if self.country_of(phrase) else _armed_organisation(phrase, w)
         if organisation:
             return Actor(name=organisation, inter=2, country_code=code)
@@ -187,6 +189,23 @@ def _named_within(folded: str) -> Optional[list[dict]]:
             if found and not opposed and not (start + size < len(words) and words[start + size] in affiliation):
                 return found
     return None
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _state_unit(phrase: SpacySpan, words: dict) -> bool:
+    """A numbered army unit ('the 22nd Mechanized Brigade', '4th Division') or a named state unit
+    ('Special Forces'): the state's forces, not a rebel group (vocab.json, state_unit_*)."""
+    doc, root = phrase.doc, phrase.root
+    whole = doc[min(t.i for t in root.subtree):max(t.i for t in root.subtree) + 1]
+    if any(t.lemma_.lower() in words["nonstate_armed_nouns"] or t.lower_ in ("rebel", "opposition", "insurgent")
+           for t in whole):
+        return False  # 'the 1st Brigade of the rebel Free Syrian Army'
+    if any(name in whole.text.lower() for name in words["state_unit_names"]):
+        return True
+    numbered = any(_ORDINAL.match(t.text) for t in whole) or (phrase.start > 0 and _ORDINAL.match(doc[phrase.start - 1].text))
+    return root.lemma_.lower() in words["state_unit_nouns"] and bool(numbered)
 
 
 def _armed_organisation(phrase: SpacySpan, words: dict) -> str:
@@ -370,7 +389,7 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "agent", found)
         elif child.dep_ in ("compound", "amod", "poss", "nmod") and (child.ent_type_ in ("NORP", "FORCE", "ORG", "GPE") or child.pos_ in ("PROPN", "NOUN")):
-            found.append(Participant(phrase_for(child), "agent"))  # 'Saudi-led coalition airstrikes', 'Taliban attack'
+            found.append(Participant(_with_leader(child, noun), "agent"))  # 'Saudi-led coalition airstrikes', 'Taliban attack'
         elif child.dep_ == "acl":
             # 'a shell fired from rebel positions', 'a bomb planted by militants'
             for grand in child.children:
@@ -378,6 +397,18 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
                     for obj in grand.children:
                         if obj.dep_ == "pobj":
                             _add_with_conjuncts(obj, "agent", found)
+
+
+def _with_leader(child: Token, noun: Token) -> SpacySpan:
+    """The modifier's phrase, with a 'Saudi-led' or 'US-backed' before it that the parser hung on
+    the noun ('Saudi-led coalition airstrikes': the coalition is the Saudi-led one)."""
+    phrase = phrase_for(child)
+    before = [c for c in noun.children if c.dep_ == "amod" and c.i < child.i and c.pos_ == "VERB"
+              and c.i > 0 and c.doc[c.i - 1].text == "-"]
+    if not before:
+        return phrase
+    start = min(t.i for t in before[-1].subtree)
+    return child.doc[min(start, phrase.start):max(phrase.end, child.i + 1)]
 
 
 def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conjunct_role: str = "") -> None:

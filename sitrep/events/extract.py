@@ -101,6 +101,16 @@ def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[
             actor = namer.name(phrase_for(ent.root), country)
             if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8):
                 return [actor]
+    words = namer.words
+    force_nouns = words["state_force_nouns"] | words["nonstate_armed_nouns"] | words["militia_nouns"] | words["police_nouns"]
+    for token in mention.sentence if mention.rule["id"] in SYMMETRIC else ():
+        # 'in Chin State, the Myanmar military and AA clashed' (parsed as a list of places): in a
+        # clash every force named is a side; elsewhere a force with no verb may be the victim
+        if token.pos_ == "NOUN" and token.lemma_.lower() in force_nouns and not _is_target(token):
+            actor = namer.name(phrase_for(token), country)
+            if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8) \
+                    and not actor.name.startswith("Unidentified"):
+                return [actor]
     for token in mention.sentence:  # names learned from ACLED notes ('pro-Houthi', 'NAF')
         if token.is_title or token.is_upper:
             actor = learned_actor(mention.sentence.doc[token.i: min(token.i + 4, mention.sentence.end)].text)

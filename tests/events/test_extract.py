@@ -288,3 +288,14 @@ def test_weapons_stopped_or_left_from_old_wars_are_strategic_developments(text, 
 
 def test_a_company_opening_a_base_is_no_event():
     assert not [e for e in events_of("The company opened a new base near the stadium in Lagos on Monday.") if e.event_type]
+
+
+@pytest.mark.parametrize("text, actor, inter", [
+    ("On Monday, 21 Saudi-led coalition airstrikes targeted Khabb wa ash Shaaf district in Al Jawf.", "Operation Restoring Hope", 8),
+    ("On Monday, in Paletwa Township, Chin State, the Myanmar military and AA clashed.", "Military Forces of Myanmar", 1),
+    ("On Monday, the army's 4th Division shelled rebel positions near Daraa.", "Military Forces of Syria", 1),
+    ("On Monday, Islah-affiliated Special Forces arrested a journalist in Shabwah governorate, Yemen.", "Military Forces of Yemen", 1),
+])
+def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_named(text, actor, inter):
+    event = only([e for e in events_of(text) if e.event_type])
+    assert (event.actor1, event.inter1) == (actor, inter)
