@@ -109,6 +109,10 @@ class ActorNamer:
                 return named
         country = self.country_of(phrase) or event_country
         code, cname = country if country else ("", "")
+        before = phrase.doc[phrase.start - 1].text if phrase.start > 0 else ""
+        if before in self.words["case_sensitive_names"]:
+            text = f"{before} {text}"  # 'IS militants': the parser took 'IS' for a verb
+        text = _spelled_out(text, self.words)
         actor = self._named(f"{text} {noun}" if noun else text, code, cname) or self._named(text, code, cname)
         if actor is None and self.country_of(phrase) is None:
             actor = learned_actor(text)  # 'Iraqi forces' are named by the rules, never by co-occurrence
@@ -128,7 +132,8 @@ class ActorNamer:
         if chosen.get("state_unit"):
             if not cname:
                 return None
-            return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+            force = "Police Forces" if chosen["state_unit"] == "police" else "Military Forces"
+            return Actor(name=f"{force} of {cname}", inter=1, country_code=code)
         return Actor(name=chosen["actor"], inter=chosen["inter"], country_code=chosen.get("country", code))
 
     def _generic(self, phrase: SpacySpan, code: str, cname: str, noun: str = "") -> Optional[Actor]:
@@ -189,6 +194,15 @@ def _named_within(folded: str) -> Optional[list[dict]]:
             if found and not opposed and not (start + size < len(words) and words[start + size] in affiliation):
                 return found
     return None
+
+
+def _spelled_out(text: str, words: dict) -> str:
+    """Short names that are common words once folded ('IS snipers': not the verb 'is') written out
+    in full, matched only in the case they are written in (vocab.json, case_sensitive_names)."""
+    for short, full in words["case_sensitive_names"].items():
+        if short in text:
+            text = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", full, text)
+    return text
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -322,6 +336,14 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "pobj"):
         verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
     _collect_from_verb(verb, found)
+    if not any(p.role == "agent" for p in found):
+        # 'was shot and killed by Taliban militants': the agent hangs on the last verb of the pair
+        for other in verb.conjuncts:
+            for child in other.children:
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            _add_with_conjuncts(obj, "agent", found)
     if verb is not trigger:
         _collect_from_noun(trigger, found)
     else:

@@ -299,3 +299,12 @@ def test_a_company_opening_a_base_is_no_event():
 def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_named(text, actor, inter):
     event = only([e for e in events_of(text) if e.event_type])
     assert (event.actor1, event.inter1) == (actor, inter)
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("On Monday, IS militants attacked an army checkpoint near Tarmiyah, killing two soldiers.", "Islamic State"),
+    ("On Monday, in Itaquirai, Mato Grosso do Sul, federal police forces arrested two opposition activists.",
+     "Police Forces of Brazil"),
+])
+def test_short_or_unit_names_point_to_the_right_force(text, actor):
+    assert actor in {e.actor1 for e in events_of(text) if e.event_type}
