@@ -484,6 +484,9 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         between = text[a.end:b.start].strip()
         if between == "," and _listed(text, mentions, index + 1):
             continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
+        if b.candidates and _IN_GAP.match(between) and _local_name(a, gaz):
+            _pin_inside(a, b, gaz, pinned)  # 'Nadas in rural Ras al Ain in al-Hasakeh', 'Sfuhen in Idleb'
+            continue
         if not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
             continue
         b.is_container = True  # 'Ivirgarzama, Cochabamba': an unknown town still sits in the area named
@@ -513,6 +516,28 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if cc:
                 pinned[id(m)] = (cc, "")
     return pinned
+
+
+# 'X in Y', 'X town in rural Y', 'X in the countryside of Y': the writer places X inside Y
+_IN_GAP = re.compile(rf"^(?:{_GAP_WORD}\s+)?in(?:\s+(?:the|rural|northern|southern|eastern|western|central|"
+                     r"north|south|east|west|countryside|outskirts|of|province|governorate))*$", re.IGNORECASE)
+
+
+def _local_name(m: _Mention, gaz: Gazetteer) -> bool:
+    """A name that can sit inside another place: no country or province by that name
+    ('the ambassador of Iraq in Washington' does not put Iraq in the United States)."""
+    return bool(m.candidates) and not any(gaz.feature(i) in (COUNTRY_FEATURE, "ADM1") for i in m.candidates)
+
+
+def _pin_inside(a: _Mention, b: _Mention, gaz: Gazetteer, pinned: dict) -> None:
+    """Pin ``a`` to the country (and province) of the area ``b`` when ``b`` can only be an area of
+    one country; a town ``b`` does not pin (it may be a namesake abroad itself)."""
+    areas = [i for i in b.candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")]
+    if not areas or len({gaz.country_code(i) for i in areas}) != 1:
+        return
+    i = areas[0]
+    pinned[id(a)] = (gaz.country_code(i), "" if gaz.feature(i) == COUNTRY_FEATURE else gaz.admin1_code(i))
+    a.pinned_surely = True
 
 
 def _listed(text: str, mentions: list[_Mention], at: int) -> bool:

@@ -273,3 +273,13 @@ def test_a_district_the_gazetteer_lacks_is_placed_at_its_seat_town(parse):
 def test_a_name_after_the_town_is_a_place_whatever_the_tagger_says(parse):
     doc, mentions = parse("Gunmen attacked the town Kaya on Monday.")  # the small model tags 'Kaya' PERSON
     assert [m.place.country_code for m in mentions if m.place is not None] == ["BF"]
+
+
+def test_a_place_said_to_be_in_a_province_is_not_a_namesake_abroad(parse):
+    doc, mentions = parse("Rebels looted wheat crops in Nadas in rural Ras al Ain in al-Hasakeh on Monday.")
+    assert {m.place.country_code for m in mentions if m.place is not None} == {"SY"}
+
+
+def test_a_country_in_a_city_is_not_pinned_inside_it(parse):
+    doc, mentions = parse("The ambassador of Iraq in Washington said on Monday that talks would resume.")
+    assert "IQ" in {m.place.country_code for m in mentions if m.place is not None}
