@@ -187,7 +187,19 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             mentions.append(_entity_mention(run, gaz, need_locative=True))
             covered.update(range(run.start, run.end))
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
-    return mentions
+    # '(from 1 - 6 May)': the month, not May in Gujarat
+    return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))]
+
+
+def _is_a_month_in_a_date(ent: Optional[SpacySpan]) -> bool:
+    if ent is None:
+        return False
+    doc = ent.doc
+    if len(ent) != 1 or ent[0].lower_ not in context_words()["calendar_words"]:
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return bool((before is not None and before.like_num) or (after is not None and after.like_num))
 
 
 def _is_a_name_tagged_as_a_date(ent: SpacySpan) -> bool:
@@ -469,7 +481,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
     return out
 
 
-_GAP_WORD = (r"(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|"
+_GAP_WORD = (r"(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|parish|"
              r"governorate|department|subdivision|upazila|tehsil|lga|cent(?:er|re)|sector|neighbou?rhood|suburb)")
 # 'Kadikoy town center, Istanbul', 'Shahpur sector area (Poonch district, J&K)': up to two such words
 _CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
@@ -480,7 +492,8 @@ _CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
 def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int, tuple[str, str]]:
     """ "Paris, Texas" / "Tripoli, Lebanon": the second name pins the first one's country/admin1."""
     pinned, text = {}, doc_text(doc)
-    for index, (a, b) in enumerate(zip(mentions, mentions[1:])):
+    # last pair first, so a pin passes down a chain: 'San Juan, Lagunillas, Merida state'
+    for index, (a, b) in reversed(list(enumerate(zip(mentions, mentions[1:])))):
         between = text[a.end:b.start].strip()
         if between == "," and _listed(text, mentions, index + 1):
             continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
@@ -494,9 +507,15 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             b.holds_known_place = True
             b.contained = a
         # the pin is kept for an unknown name too: 'Muaja (Ancuabe, Cabo Delgado)' passes it on
-        areas = {gaz.country_code(i) for i in b.candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")}
+        holders = b.candidates
+        if id(b) in pinned and getattr(b, "pinned_surely", False):
+            # 'Lagunillas, Merida state': the districts called Lagunillas in Merida's country only
+            holders = [i for i in b.candidates if gaz.country_code(i) == pinned[id(b)][0]] or holders
+        if b.hint:  # 'Merida state': the state, not the Spanish or Mexican towns
+            holders = [i for i in holders if gaz.feature(i).startswith(b.hint)] or holders
+        areas = {gaz.country_code(i) for i in holders if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")}
         a.pinned_surely = len(areas) == 1  # 'Al Jawf' is a province of Yemen and of Saudi Arabia
-        for i in b.candidates:
+        for i in holders:
             feature = gaz.feature(i)
             if feature == COUNTRY_FEATURE:
                 pinned[id(a)] = (gaz.country_code(i), "")
@@ -504,6 +523,10 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if feature in ("ADM1", "ADM2"):  # 'Badah town (Larkana, Sindh)': a district pins its province
                 pinned[id(a)] = (gaz.country_code(i), gaz.admin1_code(i))
                 break
+        else:
+            if between == "," and id(b) in pinned and not areas:
+                pinned[id(a)] = pinned[id(b)]  # b is a town pinned by the area after it
+                a.pinned_surely = getattr(b, "pinned_surely", False)
     for a, b, c in zip(mentions, mentions[1:], mentions[2:]):
         # 'Parisu (Abadam LGA, Borno)': an unknown district between a place and its province
         if (id(a) not in pinned and a.candidates and not b.candidates and id(b) in pinned

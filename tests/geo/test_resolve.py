@@ -283,3 +283,17 @@ def test_a_place_said_to_be_in_a_province_is_not_a_namesake_abroad(parse):
 def test_a_country_in_a_city_is_not_pinned_inside_it(parse):
     doc, mentions = parse("The ambassador of Iraq in Washington said on Monday that talks would resume.")
     assert "IQ" in {m.place.country_code for m in mentions if m.place is not None}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Residents protested in La Concordia parish, San Cristobal, Tachira state, on Monday.", "VE"),
+    ("Prisoners protested in San Juan, Lagunillas, Merida state, on Monday.", "VE"),
+])
+def test_a_pin_passes_down_a_chain_of_places(parse, text, country):
+    doc, mentions = parse(text)
+    assert {m.place.country_code for m in mentions if m.place is not None} == {country}
+
+
+def test_a_month_next_to_a_day_is_not_a_place(parse):
+    doc, mentions = parse("Around 1 May 2020 (from 1 - 6 May), residents demonstrated in Sikasso.")
+    assert [m.text for m in mentions if m.place is not None] == ["Sikasso"]
