@@ -17,7 +17,7 @@ from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
-from sitrep.geo import coordinated_places, place_for_span
+from sitrep.geo import coordinated_places, country_by_cues, place_for_span
 from sitrep.language import segment_of
 from sitrep.records import (
     ARMED_VIOLENCE_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
@@ -169,7 +169,8 @@ class EventExtractor:
     def __init__(self, article: Article, doc: Doc, places: list[PlaceMention], dates: list[DateMention]):
         self.article, self.doc, self.places, self.dates = article, doc, places, dates
         self.namer = ActorNamer(CountryLookup(places))
-        self.article_country = _article_country(places)
+        # a report that names no place it knows may still say whose news it is ('Houthi', 'Mikati')
+        self.article_country = _article_country(places) or country_by_cues(doc_text(doc))
         self.previous_agents: list[Actor] = []
         self.previous_patients: list[Actor] = []
         self._last_associates: list[Actor] = []
@@ -447,6 +448,8 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.append(Span("location", draft.place.start, draft.place.end, draft.place.text))
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
+    if place is None and country_default:
+        event.country = country_default[1]  # whose news it is, though not where
     agents = _prefer_named(draft.agents)
     actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, place)
     others = agents[1:]

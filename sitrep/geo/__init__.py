@@ -4,6 +4,9 @@
     mentions = geoparse_doc(doc)                       # every place mention, resolved, with role
     where = place_for_span(mentions, sent.start_char, sent.end_char, doc)
 """
+from typing import Optional
+
+from sitrep.geo.cues import cued_country
 from sitrep.geo.eventplace import article_focus, coordinated_places, main_place, place_for_span
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.relative import destination, distance_km, mean_point
@@ -11,5 +14,15 @@ from sitrep.geo.resolve import geoparse_doc, resolve_spans
 
 __all__ = [
     "Gazetteer", "geoparse_doc", "resolve_spans", "place_for_span", "coordinated_places", "main_place", "article_focus",
-    "destination", "distance_km", "mean_point",
+    "destination", "distance_km", "mean_point", "country_by_cues",
 ]
+
+
+def country_by_cues(text: str) -> Optional[tuple[str, str]]:
+    """(code, name) of the country a text's cue words clearly point to ('Houthi', 'Mikati'), for
+    a report that names no place the gazetteer knows; None when they do not."""
+    code = cued_country(text)
+    if code is None:
+        return None
+    name = Gazetteer.load().country_name(code)
+    return (code, name) if name else None

@@ -14,6 +14,7 @@ import functools
 import os
 import re
 from importlib import resources
+from typing import Optional
 
 CUES_FILE = "learned_country_cues.tsv"
 ENV_LEARNED_CUES = "SITREP_LEARNED_COUNTRY_CUES"
@@ -43,6 +44,21 @@ def cue_weights(text: str) -> tuple[dict[str, float], dict[tuple[str, str], floa
         for admin1, province_share in held.items():
             provinces[(country, admin1)] = max(provinces.get((country, admin1), 0.0), province_share)
     return countries, provinces
+
+
+CUED_COUNTRY_MIN = 0.8  # summed share of the cue words: one strong cue ('Houthi', 'OSCE') or more weak ones
+
+
+def cued_country(text: str) -> Optional[str]:
+    """The country a text's cue words point to, when they point clearly to one (at least
+    ``CUED_COUNTRY_MIN`` and twice any other): for a report that names no place it knows."""
+    countries, _ = cue_weights(text)
+    ranked = sorted(countries.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < CUED_COUNTRY_MIN:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def format_provinces(shares: dict[str, float]) -> str:

@@ -308,3 +308,9 @@ def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_na
 ])
 def test_short_or_unit_names_point_to_the_right_force(text, actor):
     assert actor in {e.actor1 for e in events_of(text) if e.event_type}
+
+
+def test_a_report_with_no_known_place_still_says_whose_news_it_is():
+    event = only([e for e in events_of(
+        "On Monday, Houthi security forces carried out an arrest campaign against journalists.") if e.event_type])
+    assert event.country == "Yemen" and event.location == "" and event.latitude is None
