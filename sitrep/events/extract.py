@@ -170,7 +170,9 @@ class EventExtractor:
         self.article, self.doc, self.places, self.dates = article, doc, places, dates
         self.namer = ActorNamer(CountryLookup(places))
         # a report that names no place it knows may still say whose news it is ('Houthi', 'Mikati')
-        self.article_country = _article_country(places) or country_by_cues(doc_text(doc))
+        named = _article_country(places)
+        self.cued_country = None if named else country_by_cues(doc_text(doc))
+        self.article_country = named or self.cued_country
         self.previous_agents: list[Actor] = []
         self.previous_patients: list[Actor] = []
         self._last_associates: list[Actor] = []
@@ -448,8 +450,6 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.append(Span("location", draft.place.start, draft.place.end, draft.place.text))
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
-    if place is None and country_default:
-        event.country = country_default[1]  # whose news it is, though not where
     agents = _prefer_named(draft.agents)
     actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, place)
     others = agents[1:]
@@ -764,6 +764,8 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
         split_fatalities(parts)
         for event in parts:
             event.evidence.extend(_unresolved_places(draft, doc, places))
+            if draft.place is None and extractor.cued_country:
+                event.country = extractor.cued_country[1]  # whose news it is, though not where
         events += parts
     for number, event in enumerate(events, start=1):
         event.event_id = f"{article.id}-{number}"
