@@ -277,7 +277,9 @@ class EventExtractor:
             self.rejected_arrests.add(sentence.start_char)
         if sub_type is None:
             return None
-        if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and _ordinary_crime(mention, agents, self.doc):
+        executed = mention.rule["id"] == "found_dead" and contains_cue(
+            _neighbour_text(sentence), vocab()["execution_cues"])  # a body dumped bound or tortured is no private quarrel
+        if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and not executed and _ordinary_crime(mention, agents, self.doc):
             return None
         event_type = SUB_EVENT_TO_TYPE[sub_type]
         if agents:

@@ -314,3 +314,16 @@ def test_a_report_with_no_known_place_still_says_whose_news_it_is():
     event = only([e for e in events_of(
         "On Monday, Houthi security forces carried out an arrest campaign against journalists.") if e.event_type])
     assert event.country == "Yemen" and event.location == "" and event.latitude is None
+
+
+def test_a_body_found_bound_and_tortured_is_an_attack_even_with_no_group_named():
+    event = only([e for e in events_of(
+        "On Monday, in Marin, Nuevo Leon, the body of a man who was handcuffed and bore signs of torture was found.")
+        if e.event_type])
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_murder_with_a_body_hidden_is_still_ordinary_crime():
+    text = ("A man was jailed for life on Monday for the stabbing murder of his neighbour in Edmonton, whose body "
+            "he stuffed in a cooler.")
+    assert not [e for e in events_of(text) if e.event_type in VIOLENT_TYPES]
