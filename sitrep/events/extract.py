@@ -282,6 +282,8 @@ class EventExtractor:
         if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and not executed and _ordinary_crime(mention, agents, self.doc):
             return None
         event_type = SUB_EVENT_TO_TYPE[sub_type]
+        if event_type == "Riots":
+            agents = [_as_rioters(a) for a in agents]
         if agents:
             self.previous_agents, self.previous_patients = agents, patients
             self.previous_sentence_start = sentence.start
@@ -318,6 +320,15 @@ def _as_protesters(actor: Actor) -> Actor:
     if actor.inter == 7:
         country = actor.name[actor.name.find("("):] if "(" in actor.name else ""
         return Actor(name=f"Protesters {country}".strip(), inter=6, text=actor.text, start=actor.start,
+                     end=actor.end, country_code=actor.country_code)
+    return actor
+
+
+def _as_rioters(actor: Actor) -> Actor:
+    """Residents or 'two groups' who riot are rioters in ACLED's coding; a named group stays itself."""
+    if actor.inter == 7 or actor.name.startswith("Unidentified Armed Group"):
+        country = actor.name[actor.name.find("("):] if "(" in actor.name else ""
+        return Actor(name=f"Rioters {country}".strip(), inter=5, text=actor.text, start=actor.start,
                      end=actor.end, country_code=actor.country_code)
     return actor
 
@@ -635,6 +646,8 @@ def _reframe(draft: Draft, extractor: "EventExtractor") -> tuple[list[Actor], li
     agents, patients = list(draft.agents), list(draft.patients)
     if draft.event_type == "Protests":
         agents = [_as_protesters(a) for a in agents]
+    elif draft.event_type == "Riots":
+        agents = [_as_rioters(a) for a in agents]
     elif draft.event_type in VIOLENT_TYPES:
         patients = patients + [a for a in agents if a.inter == 7]
         agents = [a for a in agents if a.inter != 7]

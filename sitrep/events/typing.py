@@ -47,6 +47,16 @@ def _patrol_done(trigger_token) -> bool:
     return trigger_token.dep_ == "nsubj" and head in words["patrol_subject_verbs"]
 
 
+def _fought_with_crowd_weapons(text_lower: str) -> bool:
+    """Stones, sticks and knives, and no firearm (vocab.json, crowd_weapon_cues, firearm_cues)."""
+    words = vocab()
+    return contains_cue(text_lower, words["crowd_weapon_cues"]) and not contains_cue(text_lower, words["firearm_cues"])
+
+
+def _named_armed_group(actors: list[Actor]) -> bool:
+    return any(a.inter in (2, 4, 8) and not a.name.startswith(("Unidentified", "Militia", "Rebel Group")) for a in actors)
+
+
 def _violent_death(sentence: SpacySpan, trigger_token, context: str) -> bool:
     """'the body of a man was found with gunshot wounds', 'died under torture in prison': a death
     someone dealt, told without naming who. A body found with no mark of violence is not one."""
@@ -126,6 +136,9 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         if 1 in patient_inters:
             return "Non-state actor overtakes territory"
         return None  # 'the company took control of the market'
+    if rule_id == "clash" and _fought_with_crowd_weapons(context) and not _named_armed_group(agents + patients):
+        # 'two groups clashed and pelted stones at each other': a riot, not a battle (train notes: 24 of 25)
+        return "Violent demonstration" if {a.inter for a in agents} & {5, 6} else "Mob violence"
     if rule_id in ("kill", "massacre_noun", "open_fire", "attack", "ambush", "clash", "exchange_fire"):
         if 7 in patient_inters or (patient_inters == set() and rule_id in ("kill", "massacre_noun", "open_fire") and agent_inter in ARMED_INTERS | {0}):
             if 6 in patient_inters:

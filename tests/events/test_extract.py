@@ -327,3 +327,17 @@ def test_a_murder_with_a_body_hidden_is_still_ordinary_crime():
     text = ("A man was jailed for life on Monday for the stabbing murder of his neighbour in Edmonton, whose body "
             "he stuffed in a cooler.")
     assert not [e for e in events_of(text) if e.event_type in VIOLENT_TYPES]
+
+
+def test_a_clash_fought_with_stones_is_mob_violence_by_rioters():
+    event = only([e for e in events_of(
+        "On Monday, two groups clashed and pelted stones at each other in a village in Nalanda district, Bihar.")
+        if e.event_type])
+    assert (event.sub_event_type, event.actor1, event.inter1) == ("Mob violence", "Rioters (India)", 5)
+
+
+def test_a_clash_with_rifles_stays_a_battle_whatever_else_is_thrown():
+    event = only([e for e in events_of(
+        "On Monday, Taliban fighters and soldiers clashed near Kunduz, firing rifles and throwing stones.")
+        if e.event_type])
+    assert event.sub_event_type == "Armed clash"
