@@ -118,7 +118,7 @@ def _list_gap(gap: str) -> Optional[str]:
         elif lower in (",", "well") or (lower == "as" and i >= 2 and tokens[i - 2:i] == ["as", "well"]):
             kind = kind or "comma"
         elif lower == "the" or (lower in ("in", "on", "at") and i and tokens[i - 1].lower() in ("and", "the")):
-            continue  # 'in Kirkuk and in Erbil
+            continue  # 'in Kirkuk and in Erbil'
         elif lower in words["list_place_nouns"] or lower.rstrip("s") in words["list_place_nouns"]:
             continue
         elif not token[0].isupper():

@@ -80,3 +80,31 @@ def test_gold_mode_run_on_a_few_notes(shared):
     report = evaluate_incidents([shared / "data/acled-2020-global/acled.csv"], mode="gold", limit=60)
     assert report["items"] == 60 and report["second_reports"] == 0
     assert 0 <= report["bcubed"]["f1"] <= 1 and report["incidents"] <= 60
+
+
+def test_each_acled_row_is_scored_by_the_event_at_its_own_place():
+    # one note, two ACLED rows (one per district): its two events sit in two incidents, so the
+    # rows are not merged, though the article-level count joins them through either incident
+    from sitrep.evaluate.acled import GoldEvent
+    from sitrep.evaluate.incidents import _matched_incident
+    from sitrep.records import Event
+
+    def row(event_id, location, lat, lon):
+        return GoldEvent(event_id=event_id, notes="airstrikes in A and B", published=None, event_date="2020-05-08",
+                         event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1="", actor2="",
+                         inter1=1, inter2=2, country="Afghanistan", admin1="Kandahar", location=location,
+                         latitude=lat, longitude=lon, geo_precision=2, fatalities=4, region="Asia")
+
+    def event(event_id, lat, lon):
+        return Event(event_id=event_id, event_date="2020-05-08", event_type="Explosions/Remote violence",
+                     sub_event_type="Air/drone strike", latitude=lat, longitude=lon)
+
+    shah_wali_kot, maywand = row("A1", "Shah Wali Kot", 31.9, 65.9), row("A2", "Maywand", 31.6, 65.1)
+    note_1 = [event("n1-1", 31.9, 65.9), event("n1-2", 31.6, 65.1)]
+    note_2 = [event("n2-1", 31.9, 65.9), event("n2-2", 31.6, 65.1)]
+    incident_of = {"n1-1": "I1", "n2-1": "I1", "n1-2": "I2", "n2-2": "I2"}
+    matched = {"acled-A1": _matched_incident(shah_wali_kot, note_1, incident_of),
+               "acled-A2": _matched_incident(maywand, note_2, incident_of)}
+    assert matched == {"acled-A1": ["I1"], "acled-A2": ["I2"]}
+    assert shared_incident_pairs(matched) == set()
+    assert shared_incident_pairs({"acled-A1": ["I1", "I2"], "acled-A2": ["I1", "I2"]}) == {("acled-A1", "acled-A2")}
