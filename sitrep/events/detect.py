@@ -91,13 +91,6 @@ def _without_consequences(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-OCCURRENCE_VERBS = frozenset({
-    "occur", "happen", "erupt", "break", "take", "continue", "kill", "leave", "hit", "target", "begin",
-    "start", "resume", "rage", "intensify", "last", "claim", "wound", "injure", "strike", "destroy",
-    "damage", "be", "follow", "spread", "flare", "escalate", "force", "displace", "shake", "rock",
-    "carry", "launch", "conduct", "land", "explode", "go", "detonate", "fall", "tear", "rip", "hit", "kill", "stage", "hold", "draw", "turn", "erupt", "see", "leave",
-    "arrive", "reach", "enter",  # reinforcements and patrols that arrive are what happened
-})
 
 
 def _habitual_clause(trigger: Token) -> bool:
@@ -134,7 +127,7 @@ def _described_not_reported(trigger: Token) -> bool:
     """'The assault capped a campaign', 'the takeover was complicated by': a past event as a topic."""
     if trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return trigger.head.lemma_ not in OCCURRENCE_VERBS
+    return trigger.head.lemma_ not in vocab()["occurrence_verbs"]
 
 
 def _negated(trigger: Token) -> bool:

@@ -214,9 +214,6 @@ def _names_a_neighbourhood(ent: SpacySpan) -> bool:
     return len(ent) > 1 or (ent.end < len(ent.doc) and ent.doc[ent.end].is_title)
 
 
-# lower-case words inside place names: 'Rio Grande do Norte', 'Khabb wa ash Shaaf', 'Kut e Abdollah'
-_NAME_CONNECTORS = frozenset({"do", "da", "dos", "das", "de", "del", "di", "du", "al", "el", "ad", "ar", "as",
-                              "ash", "an", "at", "az", "wa", "bin", "ibn", "la", "le", "les", "e", "ye", "i"})
 _MAX_WORDS_ADDED = 4
 
 
@@ -242,7 +239,7 @@ def _completed_name(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
         elif token.is_title or (written_on and token.text[:1] == "-" and token.text[1:2].isupper()):
             end += 1
             ends.append(end)
-        elif token.lower_ in _NAME_CONNECTORS and end + 1 < len(doc) and doc[end + 1].is_title:
+        elif token.lower_ in context_words()["name_connectors"] and end + 1 < len(doc) and doc[end + 1].is_title:
             end += 1
         else:
             break
