@@ -271,14 +271,15 @@ class EventExtractor:
             agents = agents[:1]
         if mention.rule["id"] in ("take_control", "capture") and not patients:
             patients = [a for a in _withdrawing(sentence, self.namer, country) if a.name not in {x.name for x in agents}]
+        context = _neighbour_text(sentence)
         sub_type = settle_type(mention.rule["id"], mention.rule["sub_event_type"], agents, patients, sentence,
-                               _neighbour_text(sentence), mention.trigger)
+                               context, mention.trigger)
         if sub_type is None and mention.rule["sub_event_type"] == "Arrests" and (agents or patients):
             self.rejected_arrests.add(sentence.start_char)
         if sub_type is None:
             return None
-        executed = mention.rule["id"] == "found_dead" and contains_cue(
-            _neighbour_text(sentence), vocab()["execution_cues"])  # a body dumped bound or tortured is no private quarrel
+        # a body dumped bound or tortured is no private quarrel
+        executed = mention.rule["id"] == "found_dead" and contains_cue(context, vocab()["execution_cues"])
         if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and not executed and _ordinary_crime(mention, agents, self.doc):
             return None
         event_type = SUB_EVENT_TO_TYPE[sub_type]
@@ -317,20 +318,21 @@ WITHDRAW_LEMMAS = {"withdraw", "retreat", "flee", "abandon", "evacuate", "leave"
 
 def _as_protesters(actor: Actor) -> Actor:
     """Nurses, teachers or residents who protest are protesters in ACLED's coding."""
-    if actor.inter == 7:
-        country = actor.name[actor.name.find("("):] if "(" in actor.name else ""
-        return Actor(name=f"Protesters {country}".strip(), inter=6, text=actor.text, start=actor.start,
-                     end=actor.end, country_code=actor.country_code)
-    return actor
+    return _as_crowd(actor, "Protesters", 6) if actor.inter == 7 else actor
 
 
 def _as_rioters(actor: Actor) -> Actor:
     """Residents or 'two groups' who riot are rioters in ACLED's coding; a named group stays itself."""
     if actor.inter == 7 or actor.name.startswith("Unidentified Armed Group"):
-        country = actor.name[actor.name.find("("):] if "(" in actor.name else ""
-        return Actor(name=f"Rioters {country}".strip(), inter=5, text=actor.text, start=actor.start,
-                     end=actor.end, country_code=actor.country_code)
+        return _as_crowd(actor, "Rioters", 5)
     return actor
+
+
+def _as_crowd(actor: Actor, crowd: str, inter: int) -> Actor:
+    """The same words, named as a crowd of the actor's country: 'Civilians (Chile)' -> 'Rioters (Chile)'."""
+    country = actor.name[actor.name.find("("):] if "(" in actor.name else ""
+    return Actor(name=f"{crowd} {country}".strip(), inter=inter, text=actor.text, start=actor.start,
+                 end=actor.end, country_code=actor.country_code)
 
 
 def _prefer_named(agents: list[Actor]) -> list[Actor]:
