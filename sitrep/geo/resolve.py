@@ -494,7 +494,7 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         between = text[a.end:b.start].strip()
         if between == "," and _listed(text, mentions, index + 1):
             continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
-        if b.candidates and _IN_GAP.match(between) and _local_name(a, gaz):
+        if b.candidates and _in_gap().match(between) and _local_name(a, gaz):
             _pin_inside(a, b, gaz, pinned)  # 'Nadas in rural Ras al Ain in al-Hasakeh', 'Sfuhen in Idleb'
             continue
         if not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
@@ -510,20 +510,13 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             holders = [i for i in b.candidates if gaz.country_code(i) == pinned[id(b)][0]] or holders
         if b.hint:  # 'Merida state': the state, not the Spanish or Mexican towns
             holders = [i for i in holders if gaz.feature(i).startswith(b.hint)] or holders
-        areas = {gaz.country_code(i) for i in holders if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")}
-        a.pinned_surely = len(areas) == 1  # 'Al Jawf' is a province of Yemen and of Saudi Arabia
-        for i in holders:
-            feature = gaz.feature(i)
-            if feature == COUNTRY_FEATURE:
-                pinned[id(a)] = (gaz.country_code(i), "")
-                break
-            if feature in ("ADM1", "ADM2"):  # 'Badah town (Larkana, Sindh)': a district pins its province
-                pinned[id(a)] = (gaz.country_code(i), gaz.admin1_code(i))
-                break
-        else:
-            if between == "," and id(b) in pinned and not areas:
-                pinned[id(a)] = pinned[id(b)]  # b is a town pinned by the area after it
-                a.pinned_surely = getattr(b, "pinned_surely", False)
+        areas = _areas_among(holders, gaz)
+        a.pinned_surely = len({gaz.country_code(i) for i in areas}) == 1  # 'Al Jawf': Yemen's and Saudi Arabia's
+        if areas:  # 'Badah town (Larkana, Sindh)': a district pins its province too
+            pinned[id(a)] = _pin_of(areas[0], gaz)
+        elif between == "," and id(b) in pinned:
+            pinned[id(a)] = pinned[id(b)]  # b is a town pinned by the area after it
+            a.pinned_surely = getattr(b, "pinned_surely", False)
     for a, b, c in zip(mentions, mentions[1:], mentions[2:]):
         # 'Parisu (Abadam LGA, Borno)': an unknown district between a place and its province
         if (id(a) not in pinned and a.candidates and not b.candidates and id(b) in pinned
@@ -538,9 +531,21 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
     return pinned
 
 
-# 'X in Y', 'X town in rural Y', 'X in the countryside of Y': the writer places X inside Y
-_IN_GAP = re.compile(rf"^(?:{_GAP_WORD}\s+)?in(?:\s+(?:the|rural|northern|southern|eastern|western|central|"
-                     r"north|south|east|west|countryside|outskirts|of|province|governorate))*$", re.IGNORECASE)
+@functools.lru_cache(maxsize=1)
+def _in_gap() -> re.Pattern:
+    """'X in Y', 'X town in rural Y', 'X in the countryside of Y': the writer places X inside Y."""
+    words = sorted(context_words()["area_adjectives"] | {"the", "countryside", "outskirts", "of", "province", "governorate"})
+    return re.compile(rf"^(?:{_GAP_WORD}\s+)?in(?:\s+(?:{'|'.join(words)}))*$", re.IGNORECASE)
+
+
+def _areas_among(candidates: list[int], gaz: Gazetteer) -> list[int]:
+    """The candidates that are areas which can hold a place: countries, provinces, districts."""
+    return [i for i in candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")]
+
+
+def _pin_of(area: int, gaz: Gazetteer) -> tuple[str, str]:
+    """(country code, admin1 code) an area pins a place to; a country pins no province."""
+    return gaz.country_code(area), "" if gaz.feature(area) == COUNTRY_FEATURE else gaz.admin1_code(area)
 
 
 def _local_name(m: _Mention, gaz: Gazetteer) -> bool:
@@ -552,11 +557,10 @@ def _local_name(m: _Mention, gaz: Gazetteer) -> bool:
 def _pin_inside(a: _Mention, b: _Mention, gaz: Gazetteer, pinned: dict) -> None:
     """Pin ``a`` to the country (and province) of the area ``b`` when ``b`` can only be an area of
     one country; a town ``b`` does not pin (it may be a namesake abroad itself)."""
-    areas = [i for i in b.candidates if gaz.feature(i) in (COUNTRY_FEATURE, "ADM1", "ADM2")]
+    areas = _areas_among(b.candidates, gaz)
     if not areas or len({gaz.country_code(i) for i in areas}) != 1:
         return
-    i = areas[0]
-    pinned[id(a)] = (gaz.country_code(i), "" if gaz.feature(i) == COUNTRY_FEATURE else gaz.admin1_code(i))
+    pinned[id(a)] = _pin_of(areas[0], gaz)
     a.pinned_surely = True
 
 
