@@ -11,6 +11,11 @@ def events_of(text: str, published: str = "2021-03-10"):
     return sitrep.extract(text, published=published)
 
 
+def acled_events(text: str, published: str = "2021-03-10"):
+    """The events with an ACLED type (verbal events carry only a PLOVER type)."""
+    return [e for e in events_of(text, published) if e.event_type]
+
+
 def only(events, event_type=None):
     if event_type:
         events = [e for e in events if e.event_type == event_type]
@@ -214,9 +219,9 @@ def test_the_army_in_a_story_about_mali_is_mali_s_army():
 
 def test_one_report_of_several_places_is_one_event_per_place_with_the_toll_shared():
     # ACLED codes one event per location; the deaths are shared out, never counted twice
-    events = [e for e in events_of(
+    events = acled_events(
         "On Monday, 7 Taliban militants were killed by Afghan military airstrikes in Shah Wali Kot "
-        "and Maywand districts, Kandahar.") if e.event_type]
+        "and Maywand districts, Kandahar.")
     assert {e.location for e in events} == {"Shah Wali Kot", "Maywand"}
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
     assert sorted(e.fatalities for e in events) == [3, 4]
@@ -228,7 +233,7 @@ def test_one_report_of_several_places_is_one_event_per_place_with_the_toll_share
     "Gunmen killed two farmers in Zaria, Kaduna State, on Monday.",
 ])
 def test_a_stretch_between_two_places_or_a_place_and_its_province_stay_one_event(text):
-    events = [e for e in events_of(text) if e.event_type]
+    events = acled_events(text)
     assert len(events) == 1, [(e.location, e.fatalities) for e in events]
     assert events[0].fatalities == 2
 
@@ -241,8 +246,7 @@ def test_a_grenade_answered_with_gunfire_is_an_armed_clash():
 
 
 def test_a_grenade_nobody_answers_stays_a_grenade_attack():
-    events = [e for e in events_of("On Monday, militants threw a hand grenade at a police checkpoint in Mogadishu.")
-              if e.event_type]
+    events = acled_events("On Monday, militants threw a hand grenade at a police checkpoint in Mogadishu.")
     assert [e.sub_event_type for e in events] == ["Grenade"]
 
 
@@ -253,7 +257,7 @@ def test_a_grenade_nobody_answers_stays_a_grenade_attack():
     ("On Monday, a militia attacked a village near Bunia, killing 3 civilians.", "Militia (Democratic Republic of the Congo)"),
 ])
 def test_identity_militias_get_acled_names(text, actor):
-    event = only([e for e in events_of(text) if e.event_type])
+    event = only(acled_events(text))
     assert event.actor1 == actor and event.inter1 == 4
 
 
@@ -263,7 +267,7 @@ def test_identity_militias_get_acled_names(text, actor):
     "On Monday, a battalion of the army in Socotra defected to the Southern Transitional Council.",
 ])
 def test_forces_that_change_what_they_do_are_a_change_to_group_activity(text):
-    event = only([e for e in events_of(text) if e.event_type])
+    event = only(acled_events(text))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Change to group/activity")
 
 
@@ -287,7 +291,7 @@ def test_weapons_stopped_or_left_from_old_wars_are_strategic_developments(text, 
 
 
 def test_a_company_opening_a_base_is_no_event():
-    assert not [e for e in events_of("The company opened a new base near the stadium in Lagos on Monday.") if e.event_type]
+    assert not acled_events("The company opened a new base near the stadium in Lagos on Monday.")
 
 
 @pytest.mark.parametrize("text, actor, inter", [
@@ -297,7 +301,7 @@ def test_a_company_opening_a_base_is_no_event():
     ("On Monday, Islah-affiliated Special Forces arrested a journalist in Shabwah governorate, Yemen.", "Military Forces of Yemen", 1),
 ])
 def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_named(text, actor, inter):
-    event = only([e for e in events_of(text) if e.event_type])
+    event = only(acled_events(text))
     assert (event.actor1, event.inter1) == (actor, inter)
 
 
@@ -311,15 +315,14 @@ def test_short_or_unit_names_point_to_the_right_force(text, actor):
 
 
 def test_a_report_with_no_known_place_still_says_whose_news_it_is():
-    event = only([e for e in events_of(
-        "On Monday, Houthi security forces carried out an arrest campaign against journalists.") if e.event_type])
+    event = only(acled_events(
+        "On Monday, Houthi security forces carried out an arrest campaign against journalists."))
     assert event.country == "Yemen" and event.location == "" and event.latitude is None
 
 
 def test_a_body_found_bound_and_tortured_is_an_attack_even_with_no_group_named():
-    event = only([e for e in events_of(
-        "On Monday, in Marin, Nuevo Leon, the body of a man who was handcuffed and bore signs of torture was found.")
-        if e.event_type])
+    event = only(acled_events(
+        "On Monday, in Marin, Nuevo Leon, the body of a man who was handcuffed and bore signs of torture was found."))
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
 
 
@@ -330,14 +333,12 @@ def test_a_murder_with_a_body_hidden_is_still_ordinary_crime():
 
 
 def test_a_clash_fought_with_stones_is_mob_violence_by_rioters():
-    event = only([e for e in events_of(
-        "On Monday, two groups clashed and pelted stones at each other in a village in Nalanda district, Bihar.")
-        if e.event_type])
+    event = only(acled_events(
+        "On Monday, two groups clashed and pelted stones at each other in a village in Nalanda district, Bihar."))
     assert (event.sub_event_type, event.actor1, event.inter1) == ("Mob violence", "Rioters (India)", 5)
 
 
 def test_a_clash_with_rifles_stays_a_battle_whatever_else_is_thrown():
-    event = only([e for e in events_of(
-        "On Monday, Taliban fighters and soldiers clashed near Kunduz, firing rifles and throwing stones.")
-        if e.event_type])
+    event = only(acled_events(
+        "On Monday, Taliban fighters and soldiers clashed near Kunduz, firing rifles and throwing stones."))
     assert event.sub_event_type == "Armed clash"
