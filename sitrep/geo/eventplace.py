@@ -219,14 +219,16 @@ def _attachment(token: Token) -> str:
     """How the name hangs on its clause: "path" (a road, a march towards it), "verb" (the object
     or locative of the clause's verb, through prepositions and nouns like "control"), or ""."""
     words = context_words()
-    tok, steps = token, 0
+    tok, steps, located = token, 0, False
     while tok.head is not tok and steps < 8:
         tok, steps = tok.head, steps + 1
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
             return "path" if lemma in words["path_verbs"] else "verb"
-        if tok.pos_ == "NOUN" and lemma in words["path_nouns"]:
+        if tok.pos_ == "NOUN" and lemma in words["path_nouns"] and not located:
             return "path"
+        # 'on Murree road in Rawalpindi': the road lies in the place; the place is no destination
+        located = tok.dep_ == "prep" and lemma in words["road_place_prepositions"]
     return ""
 
 

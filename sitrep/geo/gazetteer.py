@@ -35,7 +35,7 @@ from importlib import metadata, resources
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from sitrep.geo.normalize import ascii_name, fold, is_latin_name, name_key, strip_designator
+from sitrep.geo.normalize import admin_short_name, ascii_name, fold, is_latin_name, name_key, strip_designator
 from sitrep.records import Place
 
 FORMAT_VERSION = 7
@@ -275,6 +275,9 @@ def _admin_keys(name: str, alternates: Sequence[str]) -> set[str]:
             stripped, kind = strip_designator(n)
             if kind:
                 keys.add(name_key(stripped))
+            short = admin_short_name(n)
+            if short:
+                keys.add(name_key(short))
     return {k for k in keys if k}
 
 

@@ -69,6 +69,11 @@ def _articles() -> frozenset[str]:
     return frozenset(name_rules()["arabic_articles"])
 
 
+def name_articles() -> frozenset[str]:
+    """Articles that open Arabic place names ('al', 'as', 'el'), lower case."""
+    return _articles()
+
+
 @functools.lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """The loose lookup key of a name ("Al-Raqqah" and "Raqqa" give the same key)."""
@@ -89,6 +94,15 @@ def name_key(text: str) -> str:
 def designators() -> dict[str, str]:
     """Words that say what kind of place a name is ("province" -> ADM1, "town" -> PPL)."""
     return dict(name_rules()["designators"])
+
+
+def admin_short_name(name: str) -> str:
+    """An admin area's name without a last word that news drops but no search strips
+    ("Western Area" -> "Western"; a "Gota area" in a city is not an area's name); else ""."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in name_rules().get("admin_name_suffixes", ()):
+        return " ".join(words[:-1])
+    return ""
 
 
 def strip_designator(text: str, prefix: bool = True) -> tuple[str, str]:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep.geo.cues import cue_weights
 from sitrep.geo.gazetteer import COUNTRY_FEATURE, Gazetteer, is_region
-from sitrep.geo.normalize import fold, name_key, strip_designator
+from sitrep.geo.normalize import fold, name_articles, name_key, strip_designator
 from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_relative_phrases,
                                  mean_point, relative_rules)
 from sitrep.records import Place, PlaceMention, Span
@@ -51,6 +51,7 @@ CUE_WEIGHT = 0.5  # a cue word counts for half a named place (chosen on the dev 
 DESIGNATOR_MATCH = 6.0
 DESIGNATOR_MISMATCH = -3.0
 CONTAINER_MATCH = 8.0
+HOLDS_NAMESAKE = 1.0  # an area that holds a namesake of the place before it ("Freetown (Western)")
 ADMIN1_NAMED = 2.0
 EXACT_NAME = 0.5
 SAME_NAMED_CITY = -2.0  # an admin area loses to a city of the same name in it ("Idlib")
@@ -182,7 +183,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 if mentions and mentions[-1].start == ent.start_char and not mentions[-1].candidates:
                     mentions.pop()
                 mentions.append(embedded)
-    for run in _proper_noun_runs(doc, covered):
+    for run in _proper_noun_runs(doc, covered, gaz):
         if any(ch.isupper() for ch in run.text):
             mentions.append(_entity_mention(run, gaz, need_locative=True))
             covered.update(range(run.start, run.end))
@@ -372,18 +373,39 @@ def _demonym_mention(span: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
     return mention
 
 
-def _proper_noun_runs(doc: Doc, covered: set[int]) -> Iterable[SpacySpan]:
+def _proper_noun_runs(doc: Doc, covered: set[int], gaz: Gazetteer) -> Iterable[SpacySpan]:
     """Runs of PROPN tokens outside any entity: names the model did not tag at all."""
     i = 0
     while i < len(doc):
         if doc[i].pos_ == "PROPN" and i not in covered:
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered and "\n" not in doc[j].text:
+            while j < len(doc) and j not in covered and "\n" not in doc[j].text and (
+                    doc[j].pos_ == "PROPN" or _joins_a_name(doc, j)):
                 j += 1
-            yield doc[i:j]
+            yield from _hyphen_parts(doc[i:j], gaz)
             i = j
         else:
             i += 1
+
+
+def _joins_a_name(doc: Doc, j: int) -> bool:
+    """A hyphen inside a name ('As-Safira'): the tokenizer cuts it in three."""
+    return (doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+
+
+def _hyphen_parts(run: SpacySpan, gaz: Gazetteer) -> Iterable[SpacySpan]:
+    """A hyphenated run is one name when it starts with an article ('As-Safira' is no As in
+    Czechia) or the gazetteer knows it whole; else its parts are names ('the Rashayya-Masnaa road')."""
+    cuts = [t.i for t in run if t.text == "-" and run.start < t.i < run.end - 1]
+    if not cuts or run[0].lower_ in name_articles() or gaz.candidates(run.text):
+        yield run
+        return
+    start = run.start
+    for cut in cuts + [run.end]:
+        if cut > start:
+            yield run.doc[start:cut]
+        start = cut + 1
 
 
 def _is_locative(span: SpacySpan) -> bool:
@@ -494,6 +516,9 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         between = text[a.end:b.start].strip()
         if between == "," and _listed(text, mentions, index + 1):
             continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
+        if a.candidates and b.candidates and _part_gap().match(between):
+            _keep_within(a, b, gaz)  # 'Gota area of Ahmedabad city' is no Gotha in Germany
+            continue
         if b.candidates and _in_gap().match(between) and _local_name(a, gaz):
             _pin_inside(a, b, gaz, pinned)  # 'Nadas in rural Ras al Ain in al-Hasakeh', 'Sfuhen in Idleb'
             continue
@@ -503,6 +528,7 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         if a.candidates:
             b.holds_known_place = True
             b.contained = a
+            b.holds_countries = {gaz.country_code(i) for i in a.candidates}
         # the pin is kept for an unknown name too: 'Muaja (Ancuabe, Cabo Delgado)' passes it on
         holders = b.candidates
         if id(b) in pinned and getattr(b, "pinned_surely", False):
@@ -523,6 +549,10 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
                 and text[a.end:b.start].strip() == "(" and text[b.end:c.start].strip() == ","):
             pinned[id(a)] = pinned[id(b)]
             a.pinned_surely = getattr(b, "pinned_surely", False)
+        if (a.candidates and not b.candidates and getattr(c, "is_container", False)
+                and _CONTAINER_GAP.match(text[a.end:b.start].strip()) and text[b.end:c.start].strip() == ","):
+            # 'Freetown city (Western Area Urban, Western)': the province holds the town too
+            c.holds_countries = {gaz.country_code(i) for i in a.candidates}
     for m in mentions:
         if id(m) not in pinned and m.candidates:
             cc = _demonym_before(text, m.start, gaz)
@@ -536,6 +566,36 @@ def _in_gap() -> re.Pattern:
     """'X in Y', 'X town in rural Y', 'X in the countryside of Y': the writer places X inside Y."""
     words = sorted(context_words()["area_adjectives"] | {"the", "countryside", "outskirts", "of", "province", "governorate"})
     return re.compile(rf"^(?:{_GAP_WORD}\s+)?in(?:\s+(?:{'|'.join(words)}))*$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _part_gap() -> re.Pattern:
+    """'X area of Y', 'X neighbourhood of the city of Y': X is a part of Y."""
+    nouns = "|".join(sorted(context_words()["part_of_place_nouns"]))
+    return re.compile(rf"^(?:{nouns})s?\s+of(?:\s+the)?(?:\s+{_GAP_WORD}\s+of)?$", re.IGNORECASE)
+
+
+PART_MAX_KM = 50.0  # how far a part of a town or district can lie from the point that stands for it
+PROVINCE_MAX_KM = 300.0  # and a part of a province from its seat
+
+
+def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:
+    """Only the namesakes of ``part`` that can lie in ``whole`` (in its province or country, or
+    near its town) are kept; with none left, ``part`` is a local name the gazetteer lacks."""
+    def inside(i: int, j: int) -> bool:
+        feature = gaz.feature(j)
+        if feature == COUNTRY_FEATURE:
+            return gaz.country_code(i) == gaz.country_code(j)
+        if gaz.country_code(i) != gaz.country_code(j):
+            return False
+        (lat, lon), (lat2, lon2) = gaz.point(i), gaz.point(j)
+        # a province by distance from its seat: learned places carry their province by name, not code
+        return distance_km(lat, lon, lat2, lon2) <= (PROVINCE_MAX_KM if feature == "ADM1" else PART_MAX_KM)
+
+    part.candidates = [i for i in part.candidates if any(inside(i, j) for j in whole.candidates[:MAX_WHOLES])]
+
+
+MAX_WHOLES = 5  # the most populous namesakes of the whole are enough
 
 
 def _areas_among(candidates: list[int], gaz: Gazetteer) -> list[int]:
@@ -680,6 +740,8 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
     score = 0.5 * math.log10(gaz.population(i) + 1) + FEATURE_BONUS.get(feature, 0.0)
     if getattr(m, "is_container", False) and feature.startswith(("ADM", "PCL")):
         score += CONTAINER_AREA  # the name after a place and a bracket is the area holding it
+        if cc in getattr(m, "holds_countries", ()):
+            score += HOLDS_NAMESAKE
     if m.hint:
         kind_ok = feature.startswith(m.hint) or (m.hint == "ADM1" and feature == "RGN")
         score += DESIGNATOR_MATCH if kind_ok else DESIGNATOR_MISMATCH

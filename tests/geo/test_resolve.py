@@ -297,3 +297,44 @@ def test_a_pin_passes_down_a_chain_of_places(parse, text, country):
 def test_a_month_next_to_a_day_is_not_a_place(parse):
     doc, mentions = parse("Around 1 May 2020 (from 1 - 6 May), residents demonstrated in Sikasso.")
     assert [m.text for m in mentions if m.place is not None] == ["Sikasso"]
+
+
+def test_a_province_in_brackets_is_the_one_that_holds_the_town(parse):
+    # Sri Lanka's Western province is larger, but only Sierra Leone's holds a Freetown
+    doc, mentions = parse("Inmates rioted in a prison of Freetown city (Western Area Urban, Western) on Friday.")
+    assert {m.place.country_code for m in mentions if m.place is not None} == {"SL"}
+
+
+def test_an_area_is_found_by_its_name_without_area(gazetteer):
+    assert "SL" in {p.country_code for p in gazetteer.lookup("Western") if p.feature_code == "ADM1"}
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Hundreds of workers gathered at Gota area of Ahmedabad city on Friday.", "Gota"),
+    ("Two shops burned in the Mina neighbourhood of Kabul on Monday.", "Mina"),
+])
+def test_a_part_of_a_city_is_not_a_namesake_far_away(parse, text, part):
+    doc, mentions = parse(text)
+    assert all(m.place is None for m in by_text(mentions, part))
+
+
+def test_a_part_of_a_district_keeps_its_namesake_inside(parse):
+    doc, mentions = parse("Militants attacked the Dangila area of Amhara region on Monday.")
+    assert by_text(mentions, "Dangila")[0].place.country_code == "ET"
+
+
+def test_a_road_named_after_a_town_does_not_place_the_event_there(parse):
+    text = "Journalists protested outside a TV office on Murree road in Rawalpindi city on Monday."
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == "Rawalpindi"
+
+
+def test_a_hyphenated_name_with_an_article_is_one_name(parse):
+    doc, mentions = parse("Warplanes struck weapons depots in As-Safira in Aleppo on Monday.")
+    assert {m.place.country_code for m in mentions if m.place is not None} == {"SY"}
+    assert not by_text(mentions, "As")
+
+
+def test_the_parts_of_an_unknown_hyphenated_name_are_looked_up(parse):
+    doc, mentions = parse("Rioters blocked the Rashayya-Masnaa road with burning tyres on Monday.")
+    assert "Masnaa" in {m.text for m in mentions if m.place is not None}
