@@ -173,7 +173,8 @@ class ActorNamer:
             return Actor(name=f"Protesters{where}", inter=6, country_code=code)
         if head in {"rebel", "insurgent", "separatist", "guerrilla"}:
             return Actor(name=f"Rebel Group{where}", inter=2, country_code=code)
-        if head in w["nonstate_armed_nouns"]:
+        if head in w["nonstate_armed_nouns"] or (head in w["armed_person_nouns"] and "armed" in lemmas):
+            # 'two armed men' are armed men whatever ACLED calls the unnamed in that country
             return Actor(name=f"Unidentified Armed Group{where}", inter=3, country_code=code)
         if head in w["civilian_nouns"]:
             return Actor(name=f"Civilians{where}", inter=7, country_code=code)
