@@ -167,28 +167,30 @@ def _country_code(gazetteer, country: str) -> str:
 
 
 def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
-    """How ACLED names an attacker a report does not name, per country and event type, where it
-    is not 'Unidentified Armed Group (country)': 'Unidentified Gang (Mexico)' for Mexico's
-    criminal killings, say. Kept when one name covers most of at least 5 train events."""
+    """How ACLED names an attacker a report does not name, per country, event type and story
+    context (whether the note speaks of gangs or crime), where it is not 'Unidentified Armed
+    Group (country)': 'Unidentified Gang (Mexico)' after a drive-by shooting, say (contexts:
+    sitrep.events.actors.story_context). Kept when one name covers most of at least 5 train events."""
+    from sitrep.events.actors import story_context
     from sitrep.geo import Gazetteer
 
     gazetteer = Gazetteer.load()
-    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    names: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     inters: dict[str, int] = {}
     for g in gold_for_training(shared, hold_dev):
         if not g.actor1.startswith("Unidentified"):
             continue
         code = _country_code(gazetteer, g.country)
         if code:
-            names[(code, g.event_type)][g.actor1] += 1
+            names[(code, g.event_type, story_context(g.notes))][g.actor1] += 1
             inters[g.actor1] = g.inter1
     rows = []
-    for (code, event_type), counts in sorted(names.items()):
+    for (code, event_type, context), counts in sorted(names.items()):
         name, count, total = _leader(counts)
         if total >= 5 and count / total > 0.5 and not name.startswith("Unidentified Armed Group"):
-            rows.append(f"{code}\t{event_type}\t{name}\t{inters[name]}\t{count}\t{total}")
-    _write_learned(out, "country_code<TAB>event_type<TAB>ACLED's name for an unnamed attacker<TAB>inter<TAB>"
-                        "train events with it<TAB>with any unnamed attacker", _FROM_TRAIN, rows)
+            rows.append(f"{code}\t{event_type}\t{context}\t{name}\t{inters[name]}\t{count}\t{total}")
+    _write_learned(out, "country_code<TAB>event_type<TAB>story context (crime|armed|other)<TAB>ACLED's name for an unnamed "
+                        "attacker<TAB>inter<TAB>train events with it<TAB>with any unnamed attacker", _FROM_TRAIN, rows)
     return f"default actors: {len(rows)} learned, written {out}"
 
 

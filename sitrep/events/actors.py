@@ -8,7 +8,7 @@ from typing import Callable, Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from sitrep.events.vocab import named_actors, vocab
+from sitrep.events.vocab import contains_cue, named_actors, vocab
 from sitrep.records import Actor
 
 PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area"}
@@ -254,15 +254,33 @@ def _learned_index() -> dict[str, tuple[str, int]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _learned_defaults() -> dict[tuple[str, str], tuple[str, int]]:
+def _learned_defaults() -> dict[tuple[str, str, str], tuple[str, int]]:
     rows = _learned_rows("learned_default_actors.tsv", "SITREP_LEARNED_DEFAULT_ACTORS")
-    return {(code, event_type): (name, int(inter)) for code, event_type, name, inter, *_ in rows}
+    return {(code, event_type, context): (name, int(inter)) for code, event_type, context, name, inter, *_ in rows}
 
 
-def unnamed_attacker(country_code: str, event_type: str) -> Optional[Actor]:
-    """ACLED's name for an attacker a report does not name, where `sitrep train` learned one
-    other than 'Unidentified Armed Group' ('Unidentified Gang (Mexico)')."""
-    found = _learned_defaults().get((country_code, event_type))
+def story_context(text: str) -> str:
+    """What a report says of its unnamed attackers, which ACLED names them by: 'crime' when it
+    speaks of gangs, drugs or criminals (vocab crime_cues: 'Unidentified Gang (Mexico)' after a
+    drive-by), 'armed' when it says armed men or gunmen, else 'other' (a body found)."""
+    if contains_cue((text or "").lower(), vocab()["crime_cues"]):
+        return "crime"
+    return "armed" if mentions_armed_people(text) else "other"
+
+
+def mentions_armed_people(text: str) -> bool:
+    """'two armed men', 'gunmen', 'militants': a report that says at least this of its attackers."""
+    words = vocab()
+    lower = (text or "").lower()
+    return bool(contains_cue(lower, words["nonstate_armed_nouns"])
+                or any(contains_cue(lower, [f"armed {noun}"]) for noun in words["armed_person_nouns"]))
+
+
+def unnamed_attacker(country_code: str, event_type: str, context: str = "other") -> Optional[Actor]:
+    """ACLED's name for an attacker a report does not name (or names only as armed men), where
+    `sitrep train` learned one other than 'Unidentified Armed Group' for the country, event type
+    and story context (see ``story_context``)."""
+    found = _learned_defaults().get((country_code, event_type, context))
     return Actor(name=found[0], inter=found[1]) if found else None
 
 

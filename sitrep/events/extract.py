@@ -10,7 +10,9 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
-from sitrep.events.actors import ActorNamer, actor_at_place, learned_actor, participants, phrase_for, unnamed_attacker
+from sitrep.events.actors import (
+    ActorNamer, actor_at_place, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
+)
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
@@ -466,7 +468,10 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
     agents = _prefer_named(draft.agents)
-    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, place)
+    context = story_context(article.text)
+    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, place, context)
+    if actor1 is not None and actor1.name.startswith("Unidentified Armed Group") and country and country[0]:
+        actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]
     actor2 = draft.patients[0] if draft.patients else None
     if actor1 is not None:
@@ -508,7 +513,18 @@ def _external(actor: Optional[Actor], event_country: str, inter: int) -> int:
     return inter
 
 
-def _default_actor(event_type: str, country, sub_event_type: str = "", place=None) -> Optional[Actor]:
+def _as_learned_unnamed(actor: Actor, country_code: str, event_type: str, context: str) -> Actor:
+    """'Two armed men' in Brazil are ACLED's 'Unidentified Gang and/or Police Militia': the
+    name `sitrep train` learned for the country's unnamed attackers, on the same words."""
+    learned = unnamed_attacker(country_code, event_type, context)
+    if learned is None:
+        return actor
+    return Actor(name=learned.name, inter=learned.inter, text=actor.text, start=actor.start, end=actor.end,
+                 country_code=actor.country_code)
+
+
+def _default_actor(event_type: str, country, sub_event_type: str = "", place=None,
+                   context: str = "other") -> Optional[Actor]:
     """Who ACLED names when a report does not: unidentified armed men, protesters, the police;
     the side that holds a frontline spot, where `sitrep train` learned one."""
     if sub_event_type == "Arrests" and country and country[1]:
@@ -519,7 +535,7 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
         holder = actor_at_place(place.country_code, place.latitude, place.longitude)
         if holder is not None:
             return holder
-    learned = unnamed_attacker(country[0], event_type) if country and country[0] else None
+    learned = unnamed_attacker(country[0], event_type, context) if country and country[0] else None
     if learned is not None:
         return learned
     name, inter = DEFAULT_ACTOR[event_type]

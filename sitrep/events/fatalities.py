@@ -108,6 +108,9 @@ def _mixed_with_injuries(death: Token, value: int) -> Optional[int]:
     return value
 
 
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _kills(token: Token) -> bool:
     """'killed', 'assassinated', and 'shot dead' / 'beaten to death'."""
     words = vocab()
@@ -135,7 +138,8 @@ def single_victims(sentence: SpacySpan) -> list[DeathCount]:
         for victim in victims:
             if any(c.dep_ == "nummod" or c.like_num for c in victim.children) or victim.like_num:
                 continue  # counted as a number
-            people = [victim] + list(victim.conjuncts)
+            # 'in Recife, Pernambuco, a man was killed': the parser may make the state a victim too
+            people = [p for p in [victim, *victim.conjuncts] if p.ent_type_ not in PLACE_ENTITIES]
             count = sum(1 for p in people if p.tag_ in ("NN", "NNP") and p.pos_ in ("NOUN", "PROPN"))
             if count and not any(p.tag_ in ("NNS", "NNPS") for p in people):
                 start, end = min(victim.idx, token.idx), max(token.idx + len(token.text), victim.idx + len(victim.text))

@@ -74,17 +74,22 @@ def test_who_acts_at_a_place_and_how_unnamed_attackers_are_named_are_learned(tmp
     folder.mkdir(parents=True)
     columns = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "country",
                "location", "latitude", "longitude", "notes"]
-    rows = [("Battles", "Military Forces of Ukraine (2019-)", 1, "Ukraine", "Lozove", 48.4, 38.1)] * 4
-    rows += [("Battles", "NAF: United Armed Forces of Novorossiya", 2, "Ukraine", "Lozove", 48.4, 38.1)]
-    rows += [("Violence against civilians", "Unidentified Gang (Mexico)", 3, "Mexico", "Culiacan", 24.8, -107.4)] * 4
-    rows += [("Violence against civilians", "Unidentified Armed Group (Mexico)", 3, "Mexico", "Culiacan", 24.8, -107.4)] * 2
+    fire, body, drive_by, armed = ("Fire was observed.", "A body was found.", "A drive-by shooting killed a man.",
+                                   "Two armed men shot a man.")
+    rows = [("Battles", "Military Forces of Ukraine (2019-)", 1, "Ukraine", "Lozove", 48.4, 38.1, fire)] * 4
+    rows += [("Battles", "NAF: United Armed Forces of Novorossiya", 2, "Ukraine", "Lozove", 48.4, 38.1, fire)]
+    gang, group = "Unidentified Gang (Mexico)", "Unidentified Armed Group (Mexico)"
+    killing = ("Violence against civilians", 3, "Mexico", "Culiacan", 24.8, -107.4)
+    rows += [(killing[0], gang, *killing[1:], body)] * 4 + [(killing[0], group, *killing[1:], body)] * 2
+    rows += [(killing[0], gang, *killing[1:], drive_by)] * 5
+    rows += [(killing[0], group, *killing[1:], armed)] * 4 + [(killing[0], gang, *killing[1:], armed)]
     with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, columns)
         writer.writeheader()
-        for event_id, (kind, actor, inter, country, place, lat, lon) in zip(_train_ids(), rows):
+        for event_id, (kind, actor, inter, country, place, lat, lon, notes) in zip(_train_ids(), rows):
             writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": kind,
                              "sub_event_type": "", "actor1": actor, "inter1": inter, "country": country,
-                             "location": place, "latitude": lat, "longitude": lon, "notes": "Fire was observed."})
+                             "location": place, "latitude": lat, "longitude": lon, "notes": notes})
 
     def rows_of(path):
         return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
@@ -93,8 +98,9 @@ def test_who_acts_at_a_place_and_how_unnamed_attackers_are_named_are_learned(tmp
     holders = {row[0]: row[4] for row in rows_of(tmp_path / "holders.tsv")}
     assert holders == {"Lozove": "Military Forces of Ukraine (2019-)"}  # Culiacan's attackers are unnamed
     learn_default_actors(tmp_path, tmp_path / "defaults.tsv")
-    assert [row[:3] for row in rows_of(tmp_path / "defaults.tsv")] == [
-        ["MX", "Violence against civilians", "Unidentified Gang (Mexico)"]]
+    # by what the notes say of the attackers: a drive-by is a gang's, armed men stay an armed group
+    assert [row[:4] for row in rows_of(tmp_path / "defaults.tsv")] == [
+        ["MX", "Violence against civilians", "crime", gang], ["MX", "Violence against civilians", "other", gang]]
 
 
 def test_country_cues_are_names_used_of_one_country_that_are_not_places(tmp_path):

@@ -55,6 +55,14 @@ def test_air_strike_is_remote_violence_with_lowest_toll():
     assert event.fatalities == 9
 
 
+@pytest.mark.parametrize("text", [
+    "On 2 May 2020, in Recife, Pernambuco, a man was killed in a drive-by shooting.",
+    "On Sunday, in Culiacan, Sinaloa, a taxi driver was shot dead.",
+])
+def test_a_state_named_before_the_victim_is_not_a_second_victim(text):
+    assert only(events_of(text), "Violence against civilians").fatalities == 1
+
+
 def test_roadside_bomb_is_remote_explosive():
     event = only(events_of("A roadside bomb struck a police convoy near Kandahar on Wednesday, killing three officers."),
                  "Explosions/Remote violence")
@@ -135,6 +143,29 @@ def test_an_unnamed_attacker_at_a_learned_frontline_spot_is_the_side_that_holds_
         assert (event.actor1, event.inter1) == ("Military Forces of Nigeria (2015-)", 1)
     finally:
         actors._learned_place_actors.cache_clear()
+
+
+def test_unnamed_attackers_take_the_name_learned_for_what_the_report_says_of_them(tmp_path, monkeypatch):
+    from sitrep.events import actors
+
+    defaults = tmp_path / "defaults.tsv"
+    defaults.write_text("BR\tViolence against civilians\tarmed\tUnidentified Gang and/or Police Militia\t3\t9\t12\n"
+                        "BR\tViolence against civilians\tcrime\tUnidentified Gang (Brazil)\t3\t9\t12\n",
+                        encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_DEFAULT_ACTORS", str(defaults))
+    actors._learned_defaults.cache_clear()
+    try:
+        armed = only(events_of("On 2 May 2020, two armed men shot a shopkeeper dead in Recife."), "Violence against civilians")
+        assert armed.actor1 == "Unidentified Gang and/or Police Militia"
+        assert any(span.field == "actor1" and span.text.endswith("armed men") for span in armed.evidence)
+        crime = only(events_of("On 2 May 2020, a shopkeeper was killed in a drive-by shooting in Recife."),
+                     "Violence against civilians")
+        assert crime.actor1 == "Unidentified Gang (Brazil)"
+        elsewhere = only(events_of("On 2 May 2020, two armed men shot a shopkeeper dead in Culiacan."),
+                         "Violence against civilians")
+        assert elsewhere.actor1 == "Unidentified Armed Group (Mexico)"
+    finally:
+        actors._learned_defaults.cache_clear()
 
 
 def test_police_firing_tear_gas_on_a_weekday_is_no_battle():
