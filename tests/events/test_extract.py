@@ -337,7 +337,7 @@ def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_na
 
 
 @pytest.mark.parametrize("text, actor", [
-    ("On Monday, IS militants attacked an army checkpoint near Tarmiyah, killing two soldiers.", "Islamic State"),
+    ("On Monday, IS militants attacked an army checkpoint near Tarmiyah, killing two soldiers.", "Islamic State (Iraq)"),
     ("On Monday, in Itaquirai, Mato Grosso do Sul, federal police forces arrested two opposition activists.",
      "Police Forces of Brazil"),
 ])
