@@ -168,6 +168,21 @@ def test_unnamed_attackers_take_the_name_learned_for_what_the_report_says_of_the
         actors._learned_defaults.cache_clear()
 
 
+def test_in_a_riot_the_crowd_comes_first_and_the_force_it_fought_second():
+    event = only(acled_events("On Monday, clashes erupted between Palestinians and Israeli forces in Qalandia camp, "
+                              "with youths throwing stones."))
+    assert event.event_type == "Riots"
+    assert (event.inter1, event.actor2) == (5, "Military Forces of Israel")
+
+
+def test_police_officers_who_demonstrate_are_protesters():
+    event = only(acled_events("On Monday, police officers from the national union protested in front of the court in "
+                              "Gabes, demanding better pay."))
+    assert event.event_type == "Protests"
+    assert (event.actor1, event.inter1) == ("Protesters (Tunisia)", 6)
+    assert event.assoc_actor_1 == "Police Forces of Tunisia"
+
+
 def test_police_firing_tear_gas_on_a_weekday_is_no_battle():
     events = events_of("Police fired tear gas on Wednesday at students marching against a fee rise in Kampala.")
     assert [e.event_type for e in events if e.event_type] == ["Protests"]
