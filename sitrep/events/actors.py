@@ -167,6 +167,9 @@ class ActorNamer:
             return None
         if head in w["militia_nouns"] or lemmas & w["militia_nouns"]:
             return Actor(name=_militia_name(phrase, lemmas, w) + where, inter=4, country_code=code)
+        if head in w["communal_raider_nouns"]:
+            # cattle raiders are a community's armed men: 'Unidentified Communal Militia (South Sudan)'
+            return Actor(name=_militia_name(phrase, lemmas | {"communal"}, w) + where, inter=4, country_code=code)
         if head in w["rioter_nouns"]:
             return Actor(name=f"Rioters{where}", inter=5, country_code=code)
         if head in w["protester_nouns"]:

@@ -175,6 +175,11 @@ def test_in_a_riot_the_crowd_comes_first_and_the_force_it_fought_second():
     assert (event.inter1, event.actor2) == (5, "Military Forces of Israel")
 
 
+def test_cattle_raiders_are_a_communal_militia():
+    event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
+    assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
+
+
 def test_police_officers_who_demonstrate_are_protesters():
     event = only(acled_events("On Monday, police officers from the national union protested in front of the court in "
                               "Gabes, demanding better pay."))
