@@ -469,7 +469,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     country = (place.country_code, place.country) if place is not None else country_default
     agents, patients = _crowd_first(draft, _prefer_named(draft.agents), list(draft.patients), country)
     context = story_context(article.text)
-    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, place, context)
+    # 'fire by an unknown party': the report says no side did it, whoever holds the spot
+    holder_place = None if contains_cue(article.text.lower(), vocab()["unknown_attacker_cues"]) else place
+    actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, holder_place, context)
     if actor1 is not None and actor1.name.startswith("Unidentified Armed Group") and country and country[0]:
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]

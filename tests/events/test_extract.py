@@ -141,6 +141,9 @@ def test_an_unnamed_attacker_at_a_learned_frontline_spot_is_the_side_that_holds_
     try:
         event = only(events_of("Mortar shells fell in Zaria on Monday."), "Explosions/Remote violence")
         assert (event.actor1, event.inter1) == ("Military Forces of Nigeria (2015-)", 1)
+        unknown = only(events_of("Mortar shells fired by an unknown party fell in Zaria on Monday."),
+                       "Explosions/Remote violence")
+        assert (unknown.actor1, unknown.inter1) == ("Unidentified Armed Group (Nigeria)", 3)
     finally:
         actors._learned_place_actors.cache_clear()
 
