@@ -282,11 +282,14 @@ class EventExtractor:
             return None
         # a body dumped bound or tortured is no private quarrel
         executed = mention.rule["id"] == "found_dead" and contains_cue(context, vocab()["execution_cues"])
-        if SUB_EVENT_TO_TYPE[sub_type] in VIOLENT_TYPES and not executed and _ordinary_crime(mention, agents, self.doc):
-            return None
         event_type = SUB_EVENT_TO_TYPE[sub_type]
-        if event_type == "Riots":
+        if event_type == "Riots":  # residents who riot are rioters, a crowd and no lone criminal
             agents = [_as_rioters(a) for a in agents]
+        # burning tyres in anger or on a barricade is a crowd's act, never a lone criminal's
+        crowd_act = mention.rule.get("crowd_act", False) and bool(
+            contains_cue(sentence.text.lower(), vocab()["crowd_grievance_cues"]))
+        if event_type in VIOLENT_TYPES and not executed and not crowd_act and _ordinary_crime(mention, agents, self.doc):
+            return None
         if agents:
             self.previous_agents, self.previous_patients = agents, patients
             self.previous_sentence_start = sentence.start

@@ -178,6 +178,13 @@ def test_in_a_riot_the_crowd_comes_first_and_the_force_it_fought_second():
     assert (event.inter1, event.actor2) == (5, "Military Forces of Israel")
 
 
+def test_burning_tyres_in_anger_is_a_violent_demonstration_and_against_frost_no_event():
+    event = only(acled_events("On Monday, residents burned tyres and blocked the main road in Kati, angry at "
+                              "repeated power cuts."))
+    assert (event.event_type, event.sub_event_type, event.inter1) == ("Riots", "Violent demonstration", 5)
+    assert not acled_events("Farmers burned old tyres to keep frost off their vines near Bordeaux on Monday.")
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
