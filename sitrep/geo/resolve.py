@@ -540,6 +540,8 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         a.pinned_surely = len({gaz.country_code(i) for i in areas}) == 1  # 'Al Jawf': Yemen's and Saudi Arabia's
         if areas:  # 'Badah town (Larkana, Sindh)': a district pins its province too
             pinned[id(a)] = _pin_of(areas[0], gaz)
+            if b.hint == "ADM2" and gaz.feature(areas[0]) == "ADM2":
+                a.district = areas[0]  # 'Buruku (Chikun LGA, Kaduna)': the town lies in that district
         elif between == "," and id(b) in pinned:
             pinned[id(a)] = pinned[id(b)]  # b is a town pinned by the area after it
             a.pinned_surely = getattr(b, "pinned_surely", False)
@@ -697,15 +699,27 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None) -
             # country the place is in; a namesake abroad is not it (within the country the
             # container only weighs in the score: province names and codes differ by source)
             scored = [(s, i) for s, i in scored if gaz.country_code(i) == container[0]]
-            if not scored:
-                m.chosen = None
-                continue
+        district = getattr(m, "district", None)
+        if district is not None and not m.given:
+            scored = [(s, i) for s, i in scored if _near_district(i, district, gaz)]
+        if not scored:  # no namesake where the writer says it is: the area named is the best place given
+            m.chosen = None
+            continue
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
         own = gaz.country_code(m.candidates[0]) if m.demonym is None else ""
         by_others = {cc for cc, n in named.items() if n - (cc == own) > 0}  # a name cannot vouch for itself
         if not m.given and _implausible(m, m.chosen, gaz, place_focus, by_others):  # a given span is a place by fiat
             m.chosen = None
+
+
+DISTRICT_MAX_KM = 80.0  # how far a town can lie from the point of the district named as holding it
+
+
+def _near_district(i: int, district: int, gaz: Gazetteer) -> bool:
+    lat, lon = gaz.point(i)
+    middle = gaz.centre(district) or gaz.point(district)
+    return distance_km(lat, lon, middle[0], middle[1]) <= DISTRICT_MAX_KM
 
 
 def _province_cue_bonus(i: int, gaz: Gazetteer, province_cues) -> float:

@@ -338,3 +338,11 @@ def test_a_hyphenated_name_with_an_article_is_one_name(parse):
 def test_the_parts_of_an_unknown_hyphenated_name_are_looked_up(parse):
     doc, mentions = parse("Rioters blocked the Rashayya-Masnaa road with burning tyres on Monday.")
     assert "Masnaa" in {m.text for m in mentions if m.place is not None}
+
+
+def test_a_town_is_looked_for_in_the_district_the_writer_names(parse):
+    # a village named after the city lies in the district named, not 200 km away in Plateau
+    text = "Gunmen killed two farmers in Jos (Chikun LGA, Kaduna) on Monday."
+    doc, mentions = parse(text)
+    assert {m.place.admin1 for m in mentions if m.place is not None} == {"Kaduna"}
+    assert place_for_span(mentions, 0, len(text), doc).place.feature_code == "ADM2"
