@@ -167,7 +167,17 @@ def match_score(gold: GoldEvent, event: Event) -> float:
 
 
 def best_match(gold: GoldEvent, events: list[Event]) -> Optional[Event]:
-    return max(events, key=lambda e: match_score(gold, e)) if events else None
+    """The event that matches the row best; of equally good ones, the nearest to its point (a
+    report of several places is one row per place for ACLED), then the first."""
+    if not events:
+        return None
+    return max(events, key=lambda e: (match_score(gold, e), -_distance_or_far(gold, e)))
+
+
+def _distance_or_far(gold: GoldEvent, event: Event) -> float:
+    if gold.latitude is None or event.latitude is None:
+        return float("inf")
+    return distance_km(gold.latitude, gold.longitude, event.latitude, event.longitude)
 
 
 # ------------------------------------------------------------------------------------ scoring

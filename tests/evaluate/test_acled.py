@@ -77,6 +77,15 @@ def test_best_match_prefers_type_and_place():
     assert best_match(gold, []) is None
 
 
+def test_of_equally_good_matches_the_nearest_place_wins():
+    gold = next(read_acled(write_current_for_match()))  # a protest in Nairobi
+    mombasa = Event(event_type="Protests", sub_event_type="Peaceful protest", latitude=-4.04, longitude=39.67,
+                    event_date="2020-05-09")
+    nakuru = Event(event_type="Protests", sub_event_type="Peaceful protest", latitude=-0.30, longitude=36.07,
+                   event_date="2020-05-09")
+    assert best_match(gold, [mombasa, nakuru]) is nakuru
+
+
 def write_current_for_match() -> Path:
     import tempfile
 
