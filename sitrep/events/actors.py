@@ -136,7 +136,35 @@ class ActorNamer:
             return Actor(name=f"{force} of {cname}", inter=1, country_code=code)
         return Actor(name=chosen["actor"], inter=chosen["inter"], country_code=chosen.get("country", code))
 
+    def _member_of(self, phrase: SpacySpan, code: str, cname: str) -> Optional[Actor]:
+        """'a member of the regime's Air Force Intelligence', '2 NDS members', 'a regime's 1st
+        lieutenant': people named by their place in an armed force are that force."""
+        root, w = phrase.root, self.words
+        lemma = root.lemma_.lower()
+        if lemma not in w["member_nouns"] and lemma not in w["military_rank_nouns"]:
+            return None
+        doc = phrase.doc
+        owners = [doc[c.left_edge.i: c.right_edge.i + 1] for c in root.children
+                  if c.dep_ in ("compound", "poss") and c.pos_ in ("PROPN", "NOUN")]
+        owners += [doc[g.left_edge.i: g.right_edge.i + 1] for c in root.children
+                   if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        # 'of the regime's Air Force Intelligence': the unit's owner names the force
+        owners += [doc[c.left_edge.i: c.right_edge.i + 1] for o in list(owners) for c in o.root.children
+                   if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        for owner in owners:
+            named = self.name(owner, (code, cname) if code else None)
+            if named is not None and named.inter in (1, 2, 3, 4, 8):
+                if named.name.startswith("Government of"):
+                    named = Actor(name=f"Military Forces of {cname}", inter=1, country_code=code) if cname else named
+                return named
+        if lemma in w["military_rank_nouns"] and cname:
+            return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+        return None
+
     def _generic(self, phrase: SpacySpan, code: str, cname: str, noun: str = "") -> Optional[Actor]:
+        member = None if noun else self._member_of(phrase, code, cname)
+        if member is not None:
+            return member
         noun = noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
         if not noun and phrase.root.tag_ in ("NNPS", "NNS") and phrase.root.lower_.endswith("s") \
                 and phrase.root.lemma_.lower() not in PARTY_PLACES:
@@ -358,6 +386,11 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "pobj"):
         verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
     _collect_from_verb(verb, found)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(p.role == "patient" for p in found):
+        # '2 members were shot and killed': the second verb shares the first one's victims
+        for child in verb.head.children:
+            if child.dep_ == "nsubjpass":
+                _add_with_conjuncts(child, "patient", found)
     if not any(p.role == "agent" for p in found):
         # 'was shot and killed by Taliban militants': the agent hangs on the last verb of the pair
         for other in verb.conjuncts:

@@ -75,7 +75,12 @@ CONSEQUENCE_RULES = {"kill", "massacre_noun"}
 
 def _without_consequences(mentions: list[Mention]) -> list[Mention]:
     """'attacked a base, killing five soldiers': the killing is the attack's toll, not an event."""
+    kills_at = {m.trigger.i for m in mentions if m.rule["id"] == "kill"}
+    # 'gunmen shot dead a man': 'dead' completes the killing verb, it is no body found
+    mentions = [m for m in mentions if not (m.rule["id"] == "found_dead" and m.trigger.head.i in kills_at
+                                            and m.trigger.dep_ in ("acomp", "oprd", "xcomp", "advmod", "amod"))]
     triggers_at = {m.trigger.i for m in mentions}
+    consequences_at = {m.trigger.i for m in mentions if m.rule["id"] in CONSEQUENCE_RULES}
     arrest_sentences = {m.sentence.start for m in mentions if m.rule["id"] == "arrest"}
     kept = []
     for mention in mentions:
@@ -85,7 +90,9 @@ def _without_consequences(mentions: list[Mention]) -> list[Mention]:
             ancestors = list(mention.trigger.ancestors)
             governors = {t.i for t in ancestors} | {c.i for c in mention.trigger.children}
             governors |= {c.i for t in ancestors[:2] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
-            if governors & (triggers_at - {mention.trigger.i}):
+            # 'were shot and killed': two verbs of one killing, neither the other's toll
+            twins = {t.i for t in mention.trigger.conjuncts} & consequences_at
+            if governors & (triggers_at - {mention.trigger.i} - twins):
                 continue
         kept.append(mention)
     return kept

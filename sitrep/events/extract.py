@@ -658,7 +658,8 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
         cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
-            draft.sub_event_type == "Armed clash" and _is_a_fight(_draft_text(draft, doc).lower()))
+            draft.sub_event_type == "Armed clash" and (_is_a_fight(_draft_text(draft, doc).lower())
+                                                       or _armed_on_armed(draft)))
         needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
         if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
             draft.event_type = prediction.event_type
@@ -674,6 +675,13 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         if found is not None:
             drafts = [found]
     return _one_violent_event_per_place(drafts)
+
+
+def _armed_on_armed(draft: Draft) -> bool:
+    """Armed men who shoot a named force's members ('gunmen shot dead two NDS members'): ACLED's
+    battle, however much the words read like an attack on people."""
+    return bool(draft.agents) and draft.agents[0].inter in ARMED_INTERS and any(
+        p.inter in ARMED_INTERS for p in draft.patients)
 
 
 def _one_violent_event_per_place(drafts: list[Draft]) -> list[Draft]:

@@ -46,6 +46,8 @@ def _governs_death(token: Token, limit: int = 3) -> Optional[Token]:
         for child in node.children:
             if child.dep_ in ("acomp", "amod", "acl", "relcl") and _is_death_word(child):
                 return child
+            if child.dep_ == "conj" and node.pos_ == "VERB" and child.pos_ == "VERB" and _is_death_word(child):
+                return child  # '2 members were shot and killed
         if node.head is node:
             return None
         node = node.head

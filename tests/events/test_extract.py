@@ -185,6 +185,19 @@ def test_burning_tyres_in_anger_is_a_violent_demonstration_and_against_frost_no_
     assert not acled_events("Farmers burned old tyres to keep frost off their vines near Bordeaux on Monday.")
 
 
+@pytest.mark.parametrize("text, victims, fatalities", [
+    ("On Sunday, unidentified gunmen shot dead a member of the regime's Air Force Intelligence in Daraa.",
+     "Military Forces of Syria", 1),
+    ("On Sunday, two NDS members were shot and killed by unknown gunmen in Ghoryan district, Herat.",
+     "Police Forces of Afghanistan", 2),
+    ("On Sunday, gunmen shot dead a police lieutenant in Kirkuk.", "Police Forces of Iraq", 1),
+])
+def test_gunmen_killing_members_of_a_force_fight_that_force(text, victims, fatalities):
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor2, event.fatalities) == (victims, fatalities)
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
