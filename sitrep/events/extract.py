@@ -626,6 +626,8 @@ CUED_SUB_TYPES = {
     "Air/drone strike",
     "Shelling/artillery/missile attack", "Suicide bomb", "Grenade", "Chemical weapon",
     "Remote explosive/landmine/IED",
+    # read from explicit words too: a mine 'laid during the Iran-Iraq war', explosives 'defused', 'set up a base'
+    "Other", "Disrupted weapons use", "Headquarters or base established",
 }
 MODEL_CUED_SUB_CONFIDENCE = 0.9
 RULE_TERRITORY_TRIGGERS = {"Government regains territory", "Non-state actor overtakes territory"}
