@@ -283,13 +283,14 @@ class EventExtractor:
         # a body dumped bound or tortured is no private quarrel
         executed = mention.rule["id"] == "found_dead" and contains_cue(context, vocab()["execution_cues"])
         event_type = SUB_EVENT_TO_TYPE[sub_type]
-        if event_type == "Riots":  # residents who riot are rioters, a crowd and no lone criminal
-            agents = [_as_rioters(a) for a in agents]
         # burning tyres in anger or on a barricade is a crowd's act, never a lone criminal's
-        crowd_act = mention.rule.get("crowd_act", False) and bool(
+        crowd_act = (mention.rule.get("crowd_act", False) and bool(
             contains_cue(sentence.text.lower(), vocab()["crowd_grievance_cues"]))
+            or mention.trigger.lemma_.lower() in vocab()["crowd_act_lemmas"])  # a lynching is a mob's
         if event_type in VIOLENT_TYPES and not executed and not crowd_act and _ordinary_crime(mention, agents, self.doc):
             return None
+        if event_type == "Riots":  # residents who riot are rioters
+            agents = [_as_rioters(a) for a in agents]
         if agents:
             self.previous_agents, self.previous_patients = agents, patients
             self.previous_sentence_start = sentence.start

@@ -198,6 +198,15 @@ def test_gunmen_killing_members_of_a_force_fight_that_force(text, victims, fatal
     assert (event.actor2, event.fatalities) == (victims, fatalities)
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, in San Pedro, Puebla, two men accused of robbery were lynched by residents.",
+    "On Monday, villagers beat a suspected thief to death in Kisumu.",
+])
+def test_a_mob_killing_someone_is_mob_violence(text):
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type, event.inter1) == ("Riots", "Mob violence", 5)
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
