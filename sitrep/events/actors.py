@@ -422,7 +422,7 @@ def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "agent", found)
-        elif child.dep_ == "prep" and child.lower_ in ("against", "with", "between", "targeting", "at"):
+        elif child.dep_ == "prep" and child.lower_ in ("against", "with", "between", "targeting", "at", "upon"):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "patient", found)

@@ -88,7 +88,8 @@ def _without_consequences(mentions: list[Mention]) -> list[Mention]:
             continue  # 'arrested five men in a raid on a house': the raid is how they were arrested
         if mention.rule["id"] in CONSEQUENCE_RULES:
             ancestors = list(mention.trigger.ancestors)
-            governors = {t.i for t in ancestors} | {c.i for c in mention.trigger.children}
+            # a verb joined by 'and' is the next thing done ('shot two men and seized pills'), not what governs
+            governors = {t.i for t in ancestors} | {c.i for c in mention.trigger.children if c.dep_ != "conj"}
             governors |= {c.i for t in ancestors[:2] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
             # 'were shot and killed': two verbs of one killing, neither the other's toll
             twins = {t.i for t in mention.trigger.conjuncts} & consequences_at

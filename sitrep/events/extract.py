@@ -660,9 +660,10 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
     for draft, prediction in zip(drafts, predictions):
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
+        if draft.sub_event_type == "Armed clash" and _armed_on_armed(draft):
+            continue  # the rules named both armed sides; ACLED's codebook makes that a battle
         cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
-            draft.sub_event_type == "Armed clash" and (_is_a_fight(_draft_text(draft, doc).lower())
-                                                       or _armed_on_armed(draft)))
+            draft.sub_event_type == "Armed clash" and _is_a_fight(_draft_text(draft, doc).lower()))
         needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
         if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
             draft.event_type = prediction.event_type

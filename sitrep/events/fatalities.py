@@ -39,7 +39,7 @@ def _governs_death(token: Token, limit: int = 3) -> Optional[Token]:
     """Walk up from a number to the word that makes it a death count ('killing 13', '13 people died')."""
     node = token
     for _ in range(limit):
-        if _is_death_word(node):
+        if _is_death_word(node) or _kills(node):  # _kills: 'shot two villagers to death'
             return node
         if node.lemma_.lower() in vocab()["injury_lemmas"]:
             return None

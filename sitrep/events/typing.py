@@ -144,21 +144,21 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             agent_inter in (5, 7) or (bare_handed and agent_inter == 0)):
         # villagers or a mob beating or lynching someone: no armed group's attack, mob violence
         return "Mob violence"
-    if rule_id in ("kill", "massacre_noun", "open_fire", "attack", "ambush", "clash", "exchange_fire"):
+    if rule_id in ("kill", "massacre_noun", "open_fire", "fire_at", "attack", "ambush", "clash", "exchange_fire"):
         if 7 in patient_inters or (patient_inters == set() and rule_id in ("kill", "massacre_noun", "open_fire") and agent_inter in ARMED_INTERS | {0}):
             if 6 in patient_inters:
                 return "Excessive force against protesters"
             return "Attack" if agent_inter != 0 or patient_inters else None
         if 6 in patient_inters and agent_inter == 1:
-            return "Excessive force against protesters" if rule_id in ("kill", "open_fire") else "Protest with intervention"
+            return "Excessive force against protesters" if rule_id in ("kill", "open_fire", "fire_at") else "Protest with intervention"
         if agent_inter in ARMED_INTERS and (patient_inters & ARMED_INTERS or rule_id in ("clash", "exchange_fire", "ambush")):
             return "Armed clash"
         if rule_id in ("clash", "exchange_fire") and (agents or patients):
             if {a.inter for a in agents} & {5, 6}:
                 return "Violent demonstration"
             return "Armed clash"
-        if rule_id == "attack" and agent_inter in ARMED_INTERS and not patients:
-            return "Armed clash"
+        if rule_id in ("attack", "fire_at") and agent_inter in ARMED_INTERS and not patients:
+            return "Armed clash"  # 'troops fired at rebel positions'
         return None
     if SUB_EVENT_TO_TYPE.get(sub_type) == "Protests":
         if agent_inter in ARMED_INTERS:

@@ -207,6 +207,17 @@ def test_a_mob_killing_someone_is_mob_violence(text):
     assert (event.event_type, event.sub_event_type, event.inter1) == ("Riots", "Mob violence", 5)
 
 
+def test_soldiers_firing_on_a_family_attack_civilians():
+    event = only(acled_events("On Sunday, a soldier fired upon a family near Dilling, killing the father and a son."))
+    assert (event.event_type, event.sub_event_type, event.actor2) == ("Violence against civilians", "Attack",
+                                                                       "Civilians (Sudan)")
+
+
+def test_a_killing_followed_by_another_deed_keeps_its_victims_and_toll():
+    event = only(acled_events("On Sunday, soldiers shot two villagers to death and seized their cattle near Maungdaw."))
+    assert (event.event_type, event.actor2, event.fatalities) == ("Violence against civilians", "Civilians (Myanmar)", 2)
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
