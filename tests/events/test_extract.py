@@ -218,6 +218,14 @@ def test_a_killing_followed_by_another_deed_keeps_its_victims_and_toll():
     assert (event.event_type, event.actor2, event.fatalities) == ("Violence against civilians", "Civilians (Myanmar)", 2)
 
 
+def test_the_side_whose_attack_was_repelled_acts_first():
+    event = only(acled_events("On Sunday, Afghan security forces repelled an attack by Taliban militants in Logar, "
+                              "killing five militants."))
+    assert (event.actor1, event.actor2) == ("Taliban", "Military Forces of Afghanistan")
+    thwarted = only(acled_events("On Sunday, pro-Hadi forces thwarted a Houthi attack on the Qaniyah front in Marib."))
+    assert thwarted.inter1 == 1 and "Supreme Political Council" in thwarted.actor2
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
