@@ -41,7 +41,9 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
     earlier = [m for m in usable if m.end <= start and _same_paragraph(doc, m.start, start)
                and (doc is None or _attachment_of(doc, m) != "path")]
     if earlier:
-        nearest = max(earlier, key=lambda m: m.end)
+        # the nearest earlier town before a country named in passing ('... isolation in Argentina')
+        specific = [m for m in earlier if not is_region(m.place.feature_code)] or earlier
+        nearest = max(specific, key=lambda m: m.end)
         return _copy(nearest, nearest.geo_precision)
     if on_path:  # only a destination is named: the event is on the way there
         best = max(on_path, key=lambda m: (_rank(m, doc), -m.start))

@@ -534,9 +534,20 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         if id(b) in pinned and getattr(b, "pinned_surely", False):
             # 'Lagunillas, Merida state': the districts called Lagunillas in Merida's country only
             holders = [i for i in b.candidates if gaz.country_code(i) == pinned[id(b)][0]] or holders
+        elif id(b) in pinned and b.hint == "ADM2":
+            # 'Toungo (Toungo LGA, Adamawa)': the district in Adamawa's country, or its seat town there,
+            # before a namesake district abroad (Taungoo in Myanmar)
+            country = pinned[id(b)][0]
+            holders = [i for i in holders if gaz.country_code(i) == country] or [
+                i for i in gaz.candidates(strip_designator(b.text)[0])
+                if gaz.country_code(i) == country and gaz.feature(i).startswith(("ADM2", "PPL"))] or holders
         if b.hint:  # 'Merida state': the state, not the Spanish or Mexican towns
             holders = [i for i in holders if gaz.feature(i).startswith(b.hint)] or holders
         areas = _areas_among(holders, gaz)
+        if not areas and b.hint == "ADM2":
+            # 'Toungo (Toungo LGA, Adamawa)': a district the gazetteer knows only by its seat town
+            areas = [i for i in holders if gaz.feature(i).startswith("PPL")
+                     and (id(b) not in pinned or gaz.country_code(i) == pinned[id(b)][0])]
         a.pinned_surely = len({gaz.country_code(i) for i in areas}) == 1  # 'Al Jawf': Yemen's and Saudi Arabia's
         if areas:  # 'Badah town (Larkana, Sindh)': a district pins its province too
             pinned[id(a)] = _pin_of(areas[0], gaz)

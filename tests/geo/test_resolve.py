@@ -346,3 +346,18 @@ def test_a_town_is_looked_for_in_the_district_the_writer_names(parse):
     doc, mentions = parse(text)
     assert {m.place.admin1 for m in mentions if m.place is not None} == {"Kaduna"}
     assert place_for_span(mentions, 0, len(text), doc).place.feature_code == "ADM2"
+
+
+def test_a_district_abroad_does_not_pin_a_town_its_province_places_at_home(parse):
+    # Taungoo district (Myanmar) answers to 'Toungo LGA', but Adamawa puts the town in Nigeria
+    doc, mentions = parse("Gunmen attacked Toungo (Toungo LGA, Adamawa) on Monday and killed residents.")
+    toungo = by_text(mentions, "Toungo")[0]
+    assert toungo.place is not None and toungo.place.country_code == "NG"
+
+
+def test_an_event_told_after_its_town_is_not_put_in_a_country_named_in_passing(parse):
+    text = ("On Monday, in Rawson (Chubut), traders gathered in front of the Government House, after a month of "
+            "isolation in Argentina. The police asked the protesters to go home.")
+    doc, mentions = parse(text)
+    later = text.index("The police")
+    assert place_for_span(mentions, later, len(text), doc).text == "Rawson"
