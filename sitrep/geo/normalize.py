@@ -113,7 +113,11 @@ def strip_designator(text: str, prefix: bool = True) -> tuple[str, str]:
         words = words[1:]
     kinds = designators()
     if len(words) > 1 and words[-1].lower() in kinds:
-        return " ".join(words[:-1]), kinds[words[-1].lower()]
+        kind = kinds[words[-1].lower()]
+        words = words[:-1]
+        if len(words) > 1 and words[-1].lower() in kinds and kind == "PPL":
+            words = words[:-1]  # 'Maruf district center': the district's seat town
+        return " ".join(words), kind
     if prefix and len(words) > 2 and words[0].lower() in kinds and words[1].lower() == "of":
         return " ".join(words[2:]), kinds[words[0].lower()]
     return text, ""

@@ -29,6 +29,7 @@ def test_designators():
     assert strip_designator("the city of Kirkuk") == ("Kirkuk", "PPL")
     assert strip_designator("District of Columbia", prefix=False) == ("District of Columbia", "")
     assert strip_designator("Mosul") == ("Mosul", "")
+    assert strip_designator("Maruf district center") == ("Maruf", "PPL")  # the district's seat town
 
 
 def test_ascii_name_keeps_case():
