@@ -118,9 +118,27 @@ class ActorNamer:
             actor = learned_actor(text)  # 'Iraqi forces' are named by the rules, never by co-occurrence
         if actor is None:
             actor = self._generic(phrase, code, cname, noun)
+        if actor is None or actor.name.startswith(("Rebel Group", "Unidentified", "Militia")):
+            actor = self._commanding_group(phrase, event_country) or actor
         if actor is not None:
             actor.text, actor.start, actor.end = text, phrase.start_char, phrase.end_char
         return actor
+
+    def _commanding_group(self, phrase: SpacySpan, event_country) -> Optional[Actor]:
+        """'opposition rebels under OPS': fighters named by the command they serve under."""
+        doc = phrase.doc
+        for child in phrase.root.children:
+            if child.dep_ == "prep" and child.lower_ in ("under", "within"):
+                objects = [doc[o.left_edge.i: o.right_edge.i + 1] for o in child.children if o.dep_ == "pobj"]
+                end = child.i + 1
+                while end < len(doc) and doc[end].pos_ == "PROPN":
+                    end += 1
+                objects.append(doc[child.i + 1: end])  # the parser may hang 'OPS' elsewhere
+                for words in objects:
+                    named = self._named(words.text, *(event_country or ("", ""))) if len(words) else None
+                    if named is not None and named.inter in (2, 3, 4, 8):
+                        return named
+        return None
 
     def _named(self, text: str, code: str, cname: str) -> Optional[Actor]:
         candidates = _named_within(_fold(text))

@@ -409,6 +409,11 @@ def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_na
 
 @pytest.mark.parametrize("text, actor", [
     ("On Monday, IS militants attacked an army checkpoint near Tarmiyah, killing two soldiers.", "Islamic State (Iraq)"),
+    ("On Monday, opposition rebels under OPS looted wheat crops in Nadas in rural Ras al Ain.", "Operation Peace Spring"),
+    ("On Monday, Coalition Forces warplanes carried out airstrikes near Shadadah in Al-Hasakeh.",
+     "Global Coalition Against Daesh"),
+    ("On Monday, suspected AQAP militants detonated an explosive device on a road in Al Bayda, killing an engineer.",
+     "AQAP: Al Qaeda in the Arabian Peninsula"),
     ("On Monday, in Itaquirai, Mato Grosso do Sul, federal police forces arrested two opposition activists.",
      "Police Forces of Brazil"),
 ])
