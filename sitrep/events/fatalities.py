@@ -122,6 +122,8 @@ def _kills(token: Token) -> bool:
     if lemma in words["killing_verbs"]:
         return True
     if lemma in words["to_death_verbs"]:
+        if any(c.dep_ == "conj" and c.lemma_.lower() == "die" for c in token.children):
+            return True  # 'a suspect was shot and died'
         for child in token.children:
             if child.lower_ in ("dead",) and child.dep_ in ("acomp", "oprd", "advmod", "amod", "xcomp", "dobj"):
                 return True
@@ -138,8 +140,8 @@ def single_victims(sentence: SpacySpan) -> list[DeathCount]:
             continue
         victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         for victim in victims:
-            if any(c.dep_ == "nummod" or c.like_num for c in victim.children) or victim.like_num:
-                continue  # counted as a number
+            if any(c.dep_ == "nummod" or (c.like_num and c.ent_type_ != "ORDINAL") for c in victim.children) or victim.like_num:
+                continue  # counted as a number ('a 1st lieutenant' is one man)
             # 'in Recife, Pernambuco, a man was killed': the parser may make the state a victim too
             people = [p for p in [victim, *victim.conjuncts] if p.ent_type_ not in PLACE_ENTITIES]
             count = sum(1 for p in people if p.tag_ in ("NN", "NNP") and p.pos_ in ("NOUN", "PROPN"))

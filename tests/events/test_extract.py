@@ -63,6 +63,14 @@ def test_a_state_named_before_the_victim_is_not_a_second_victim(text):
     assert only(events_of(text), "Violence against civilians").fatalities == 1
 
 
+@pytest.mark.parametrize("text", [
+    "On Sunday, unidentified gunmen shot dead a regime's 1st lieutenant in the city of Daraa.",
+    "On Sunday, in Niteroi, Rio de Janeiro, a shoot-out broke out with police and a suspect was shot and died.",
+])
+def test_one_victim_told_with_a_rank_or_a_later_death_is_one_dead(text):
+    assert [e.fatalities for e in events_of(text) if e.event_type] == [1]
+
+
 def test_roadside_bomb_is_remote_explosive():
     event = only(events_of("A roadside bomb struck a police convoy near Kandahar on Wednesday, killing three officers."),
                  "Explosions/Remote violence")
