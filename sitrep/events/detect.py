@@ -169,6 +169,8 @@ def _purpose_clause(trigger: Token) -> bool:
     has_to = any(child.dep_ == "aux" and child.lower_ == "to" for child in trigger.children)
     if any(child.dep_ == "aux" and child.lemma_ == "have" for child in trigger.children):
         return False  # 'claimed to have ambushed a convoy': a deed reported, not an aim
+    if has_to and trigger.dep_ == "advcl" and trigger.head.lemma_.lower() in vocab()["gathering_verbs"]:
+        return False  # 'women gathered outside the prison to protest': the gathering is the protest
     return has_to and trigger.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp")
 
 

@@ -239,6 +239,12 @@ def test_cattle_raiders_are_a_communal_militia():
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
 
 
+def test_people_who_gather_to_protest_are_a_protest():
+    event = only(acled_events("On Monday, a group of women gathered outside the prison in Gebze to protest a new "
+                              "amnesty law."))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
 def test_police_officers_who_demonstrate_are_protesters():
     event = only(acled_events("On Monday, police officers from the national union protested in front of the court in "
                               "Gabes, demanding better pay."))
