@@ -140,6 +140,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         # 'two groups clashed and pelted stones at each other': a riot, not a battle (train notes: 24 of 25)
         return "Violent demonstration" if {a.inter for a in agents} & {5, 6} else "Mob violence"
     bare_handed = trigger_token is not None and trigger_token.lemma_.lower() in words["mob_violence_lemmas"]
+    if rule_id in ("kill", "open_fire", "attack") and agent_inter == 6:
+        return "Violent demonstration"  # 'the demonstrators attacked hospital workers'
     if rule_id in ("kill", "massacre_noun", "open_fire", "attack") and (
             agent_inter in (5, 7) or (bare_handed and agent_inter == 0)):
         # villagers or a mob beating or lynching someone: no armed group's attack, mob violence

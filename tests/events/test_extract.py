@@ -234,6 +234,11 @@ def test_the_side_whose_attack_was_repelled_acts_first():
     assert thwarted.inter1 == 1 and "Supreme Political Council" in thwarted.actor2
 
 
+def test_demonstrators_who_attack_people_make_a_violent_demonstration():
+    event = only(acled_events("On Monday, demonstrators demanding water attacked officials of the town hall in Kati."))
+    assert (event.event_type, event.sub_event_type, event.inter1) == ("Riots", "Violent demonstration", 5)
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
