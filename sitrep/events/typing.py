@@ -113,8 +113,9 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
 
     if SUB_EVENT_TO_TYPE.get(sub_type) in ("Battles", "Explosions/Remote violence", "Violence against civilians") and rule_id in EXPLOSIVE_TRIGGERS:
         weapon = weapon_sub_type(lowered)
-        if weapon in ("Shelling/artillery/missile attack", "Grenade") and is_fire_fight(lowered):
-            return "Armed clash"
+        if weapon in ("Shelling/artillery/missile attack", "Grenade") and (
+                is_fire_fight(lowered) or contains_cue(lowered, words["mutual_fire_cues"])):
+            return "Armed clash"  # both sides firing: 18 of 19 train notes of shelling exchanged are clashes
         if weapon != "Air/drone strike" and is_returned_fire(context):
             return "Armed clash"  # a grenade thrown at police who fire back: ACLED codes the fight
         if weapon in ("Remote explosive/landmine/IED", "Shelling/artillery/missile attack") \

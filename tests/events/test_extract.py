@@ -239,6 +239,11 @@ def test_demonstrators_who_attack_people_make_a_violent_demonstration():
     assert (event.event_type, event.sub_event_type, event.inter1) == ("Riots", "Violent demonstration", 5)
 
 
+def test_shelling_exchanged_between_two_sides_is_a_clash():
+    event = only(acled_events("On Monday, Houthi forces exchanged artillery shelling with pro-Hadi forces near Qaatabah."))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
 def test_cattle_raiders_are_a_communal_militia():
     event = only(acled_events("On Monday, unknown raiders attacked a cattle camp near Bor, killing a herder."))
     assert (event.actor1, event.inter1) == ("Unidentified Communal Militia (South Sudan)", 4)
