@@ -239,6 +239,15 @@ def test_demonstrators_who_attack_people_make_a_violent_demonstration():
     assert (event.event_type, event.sub_event_type, event.inter1) == ("Riots", "Violent demonstration", 5)
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, the army fired grenade launchers at rebel positions near Zolote.",
+    "On Monday, Houthi forces fired RPG rounds at houses in Hays.",
+])
+def test_grenade_launchers_and_rpg_rounds_are_shelling_not_hand_grenades_nor_arrests(text):
+    event = only(acled_events(text))
+    assert event.sub_event_type in ("Shelling/artillery/missile attack", "Armed clash")
+
+
 def test_shelling_exchanged_between_two_sides_is_a_clash():
     event = only(acled_events("On Monday, Houthi forces exchanged artillery shelling with pro-Hadi forces near Qaatabah."))
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
