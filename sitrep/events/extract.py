@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from sitrep.language.nlp import doc_text
 
@@ -472,9 +473,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
     agents, patients = _crowd_first(draft, _prefer_named(draft.agents), list(draft.patients), country)
-    context = story_context(article.text)
+    context, attackers_unknown = _story_reading(article.text)
     # 'fire by an unknown party': the report says no side did it, whoever holds the spot
-    holder_place = None if contains_cue(article.text.lower(), vocab()["unknown_attacker_cues"]) else place
+    holder_place = None if attackers_unknown else place
     actor1 = agents[0] if agents else _default_actor(draft.event_type, country, draft.sub_event_type, holder_place, context)
     if actor1 is not None and actor1.name.startswith("Unidentified Armed Group") and country and country[0]:
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
@@ -517,6 +518,12 @@ def _external(actor: Optional[Actor], event_country: str, inter: int) -> int:
     if actor.name.startswith(("Military Forces of", "Police Forces of")) and actor.country_code != event_country:
         return 8
     return inter
+
+
+@functools.lru_cache(maxsize=32)
+def _story_reading(text: str) -> tuple[str, bool]:
+    """What the whole report says of its attackers (read once per article, not per event)."""
+    return story_context(text), bool(contains_cue(text.lower(), vocab()["unknown_attacker_cues"]))
 
 
 CROWD_OF_TYPE = {"Riots": ("Rioters", 5), "Protests": ("Protesters", 6)}
