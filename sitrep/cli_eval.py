@@ -18,8 +18,9 @@ def _progress_for(quiet: bool):
 def register(main: click.Group, evaluate: click.Group) -> None:
     @evaluate.command("acled")
     @click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-    @click.option("--split", type=click.Choice(["test", "train", "all"]), default="test", show_default=True,
-                  help="Which part of the 2020 extract to score (the 2015 extract is train only).")
+    @click.option("--split", type=click.Choice(["test", "train", "dev", "all"]), default="test", show_default=True,
+                  help="Which part of the 2020 extract to score (the 2015 extract is train only). "
+                       "dev is the fifth of train that `sitrep train --hold-dev` leaves out.")
     @click.option("--limit", type=int, default=0, help="At most this many notes per file.")
     @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="Write the full report here.")
     @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
@@ -34,8 +35,17 @@ def register(main: click.Group, evaluate: click.Group) -> None:
           sitrep eval acled
           sitrep eval acled ../shared/data/acled-2015-asia/acled.csv --split all --limit 1000
           sitrep eval acled --split test --json acled-test.json
+
+        To choose a threshold or a rule without looking at the test part, fit on four fifths of
+        the train part and score the fifth left out:
+
+        \b
+          sitrep train --hold-dev /tmp/dev/model.joblib   # prints the settings to use
+          SITREP_EVENT_MODEL=/tmp/dev/model.joblib ... sitrep eval acled --split dev
         """
-        from sitrep.evaluate.acled import evaluate as run, format_summary, read_acled
+        import os
+
+        from sitrep.evaluate.acled import evaluate as run, format_summary, in_split, read_acled
         from sitrep.evaluate.corpora import shared_dir
 
         if not paths:
@@ -44,9 +54,12 @@ def register(main: click.Group, evaluate: click.Group) -> None:
                 click.echo("sitrep: error: ../shared not found; name an ACLED CSV", err=True)
                 sys.exit(3)
             paths = (str(shared / "data/acled-2020-global/acled.csv"),)
+        if split == "dev" and not os.environ.get("SITREP_EVENT_MODEL"):
+            click.echo("sitrep: warning: the shipped models were trained on the dev fifth too; "
+                       "run `sitrep train --hold-dev FILE` and set the variables it prints", err=True)
         reports = {}
         for path in paths:
-            gold = [g for g in read_acled(Path(path)) if split == "all" or g.split == split]
+            gold = [g for g in read_acled(Path(path)) if in_split(g, split)]
             if limit:
                 gold = list(islice(gold, limit))
             if not gold:

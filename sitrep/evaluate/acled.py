@@ -43,6 +43,21 @@ def split_of(event_id: str) -> str:
     return "test" if value % TEST_MODULUS == 0 else "train"
 
 
+def is_dev(event_id: str) -> bool:
+    """A fifth of the train part, held back when choosing thresholds (`sitrep train --hold-dev`)."""
+    return int(hashlib.sha256(("dev:" + event_id).encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def in_split(gold: "GoldEvent", split: str) -> bool:
+    """Whether a gold event belongs to a part: test, train, dev (the fifth of train that
+    `sitrep train --hold-dev` leaves out) or all."""
+    if split == "all":
+        return True
+    if split == "dev":
+        return gold.split == "train" and is_dev(gold.event_id)
+    return gold.split == split
+
+
 @dataclass
 class GoldEvent:
     event_id: str
@@ -182,15 +197,21 @@ def _distance_or_far(gold: GoldEvent, event: Event) -> float:
 
 # ------------------------------------------------------------------------------------ scoring
 
-def macro_f1(pairs: list[tuple[str, str]], labels: Iterable[str]) -> float:
-    scores = []
+def f1_by_label(pairs: list[tuple[str, str]], labels: Iterable[str]) -> dict[str, dict]:
+    """F1 and gold count of each label that occurs in gold or prediction."""
+    scores = {}
     for label in labels:
         tp = sum(1 for g, p in pairs if g == label and p == label)
         fp = sum(1 for g, p in pairs if g != label and p == label)
         fn = sum(1 for g, p in pairs if g == label and p != label)
         if tp + fp + fn == 0:
             continue
-        scores.append(2 * tp / (2 * tp + fp + fn))
+        scores[label] = {"f1": 2 * tp / (2 * tp + fp + fn), "gold": tp + fn, "predicted": tp + fp}
+    return scores
+
+
+def macro_f1(pairs: list[tuple[str, str]], labels: Iterable[str]) -> float:
+    scores = [s["f1"] for s in f1_by_label(pairs, labels).values()]
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -218,8 +239,11 @@ class Report:
     fields: dict = field(default_factory=lambda: defaultdict(Tally))
     by_region: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(Tally)))
     misses: list = field(default_factory=list)
+    # one row per note: gold and sitrep's value of each scored field, for error analysis
+    rows: list = field(default_factory=list)
 
     def score(self, gold: GoldEvent, event: Optional[Event]) -> None:
+        self.rows.append(_row(gold, event))
         self.notes += 1
         region = self.by_region[gold.region]
         region["detected"].add(event is not None)
@@ -271,8 +295,23 @@ class Report:
             "confusion": {f"{g} -> {p}": n for (g, p), n in sorted(confusion.items(), key=lambda kv: -kv[1])},
             "by_region": {region: {name: round(t.rate, 3) for name, t in sorted(tallies.items())} | {"notes": tallies["detected"].total}
                           for region, tallies in sorted(self.by_region.items())},
+            "sub_event_type_f1": f1_by_label(self.sub_type_pairs, subs),
             "misses": self.misses,
+            "rows": self.rows,
         }
+
+
+_ROW_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "inter1", "country", "admin1",
+               "location", "latitude", "longitude", "geo_precision", "event_date", "fatalities")
+
+
+def _row(gold: GoldEvent, event: Optional[Event]) -> dict:
+    row: dict = {"event_id": gold.event_id, "region": gold.region, "notes": gold.notes}
+    for name in _ROW_FIELDS:
+        row[name] = {"gold": getattr(gold, name, None), "sitrep": getattr(event, name, None) if event else None}
+    if event is not None and gold.latitude is not None and event.latitude is not None:
+        row["km_off"] = round(distance_km(gold.latitude, gold.longitude, event.latitude, event.longitude), 1)
+    return row
 
 
 def evaluate(gold_events: list[GoldEvent], progress=None) -> Report:
@@ -300,6 +339,11 @@ def format_summary(summary: dict, label: str) -> Iterator[str]:
     yield f"  sub-event type macro-F1    {summary['sub_event_type_macro_f1']:.3f}"
     for name, tally in summary["fields"].items():
         yield f"  {name:<26} {pct(tally['rate'])} ({tally['right']}/{tally['total']})"
+    weakest = sorted(summary.get("sub_event_type_f1", {}).items(), key=lambda kv: kv[1]["f1"])[:6]
+    if weakest:
+        yield "  weakest sub-event types (F1, gold count, predicted count):"
+        for name, score in weakest:
+            yield f"    {score['f1']:.2f}  {name} ({score['gold']} gold, {score['predicted']} predicted)"
     yield "  confusion (gold -> sitrep), most frequent:"
     for pair, count in list(summary["confusion"].items())[:15]:
         yield f"    {count:5d}  {pair}"

@@ -17,18 +17,11 @@ from typing import Iterator, Optional
 import numpy as np
 from lxml import etree
 
-from sitrep.evaluate.acled import GoldEvent, normalise_actor, read_acled
+from sitrep.evaluate.acled import GoldEvent, is_dev, normalise_actor, read_acled
 from sitrep.records import ARMED_VIOLENCE_TYPES
 
 NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
 MAX_FEATURES = 60_000
-
-
-def is_dev(event_id: str) -> bool:
-    """A fifth of the train part, held back when choosing thresholds (`sitrep train --hold-dev`)."""
-    import hashlib
-
-    return int(hashlib.sha256(("dev:" + event_id).encode("utf-8")).hexdigest(), 16) % 5 == 0
 
 
 def gold_for_training(shared: Path, hold_dev: bool = False) -> list[GoldEvent]:

@@ -9,6 +9,7 @@ from typing import Callable, Optional
 from spacy.tokens import Span as SpacySpan, Token
 
 from sitrep.events.vocab import contains_cue, named_actors, vocab
+from sitrep.geo import Gazetteer
 from sitrep.records import Actor
 
 PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area"}
@@ -20,6 +21,13 @@ def _fold(text: str) -> str:
     text = text.lower().replace("’", "'").replace("-", " ")
     text = re.sub(r"^(the|a|an|some|two|both|several|many|other|allied|members of|groups of)\s+", "", text)
     return _SPACE.sub(" ", text).strip()
+
+
+def state_title(institution: str, code: str, cname: str) -> str:
+    """'Military Forces of the Philippines', 'Government of Iraq': ACLED writes some countries
+    with 'the' in these names."""
+    country = Gazetteer.load().country_in_titles(code) if code else ""
+    return f"{institution} of {country or cname}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,7 +159,7 @@ class ActorNamer:
             if not cname:
                 return None
             force = "Police Forces" if chosen["state_unit"] == "police" else "Military Forces"
-            return Actor(name=f"{force} of {cname}", inter=1, country_code=code)
+            return Actor(name=state_title(force, code, cname), inter=1, country_code=code)
         return Actor(name=chosen["actor"], inter=chosen["inter"], country_code=chosen.get("country", code))
 
     def _member_of(self, phrase: SpacySpan, code: str, cname: str) -> Optional[Actor]:
@@ -173,10 +181,10 @@ class ActorNamer:
             named = self.name(owner, (code, cname) if code else None)
             if named is not None and named.inter in (1, 2, 3, 4, 8):
                 if named.name.startswith("Government of"):
-                    named = Actor(name=f"Military Forces of {cname}", inter=1, country_code=code) if cname else named
+                    named = Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code) if cname else named
                 return named
         if lemma in w["military_rank_nouns"] and cname:
-            return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+            return Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code)
         return None
 
     def _generic(self, phrase: SpacySpan, code: str, cname: str, noun: str = "") -> Optional[Actor]:
@@ -192,24 +200,26 @@ class ActorNamer:
             for token in phrase:
                 if token is not phrase.root and (token.lemma_.lower() in self.words["nonstate_armed_nouns"] | self.words["state_force_nouns"] | self.words["militia_nouns"]):
                     noun = token.lemma_.lower()
+                elif token is not phrase.root and token.lower_ in self.words["government_adjectives"]:
+                    noun = "force"  # 'the governmental positions': the state's forces hold them
         lemmas = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase} | ({noun} if noun else set())
         head = noun or phrase.root.lemma_.lower()
         where = f" ({cname})" if cname else ""
         w = self.words
         if head in w["government_nouns"] and cname:
-            return Actor(name=f"Government of {cname}", inter=1, country_code=code)
+            return Actor(name=state_title("Government", code, cname), inter=1, country_code=code)
         if cname and _state_unit(phrase, w):
-            return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+            return Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code)
         organisation = "" if self.country_of(phrase) else _armed_organisation(phrase, w)
         if organisation:
             return Actor(name=organisation, inter=2, country_code=code)
         if lemmas & w["police_nouns"] and cname:
-            return Actor(name=f"Police Forces of {cname}", inter=1, country_code=code)
+            return Actor(name=state_title("Police Forces", code, cname), inter=1, country_code=code)
         if head in w["state_force_nouns"] or (lemmas & w["state_force_nouns"] and not lemmas & w["nonstate_armed_nouns"]):
             if cname and (self.country_of(phrase) or head in {"army", "military", "soldier", "troop"}):
-                return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+                return Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code)
             if cname and head in w["state_force_nouns"]:
-                return Actor(name=f"Military Forces of {cname}", inter=1, country_code=code)
+                return Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code)
             return None
         if head in w["militia_nouns"] or lemmas & w["militia_nouns"]:
             return Actor(name=_militia_name(phrase, lemmas, w) + where, inter=4, country_code=code)
@@ -534,9 +544,11 @@ def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conju
         return
     # 'troops from the Counterterrorism Service, the Federal Army' -> the unit names the troops
     head = token
-    if token.lower_.rstrip("s") in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
+    # 'the positions of the Donbass People's Militia': the party that holds them
+    holds = token.lemma_.lower() in PARTY_PLACES and not token.ent_type_
+    if holds or token.lower_.rstrip("s") in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            if child.dep_ == "prep" and (child.lower_ in ("from", "of") if not holds else child.lower_ == "of"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         head = obj

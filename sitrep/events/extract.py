@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
 from sitrep.events.actors import (
-    ActorNamer, actor_at_place, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
+    ActorNamer, actor_at_place, state_title, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
 )
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
@@ -480,14 +480,15 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     if actor1 is not None and actor1.name.startswith("Unidentified Armed Group") and country and country[0]:
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]
-    actor2 = patients[0] if patients else None
+    actor2 = patients[0] if patients else _unnamed_victims(draft.sub_event_type, country)
     if actor1 is not None:
         event.actor1, event.inter1 = actor1.name, actor1.inter
         if actor1.start >= 0:
             evidence.append(Span("actor1", actor1.start, actor1.end, actor1.text))
     if actor2 is not None:
         event.actor2, event.inter2 = actor2.name, actor2.inter
-        evidence.append(Span("actor2", actor2.start, actor2.end, actor2.text))
+        if actor2.start >= 0:
+            evidence.append(Span("actor2", actor2.start, actor2.end, actor2.text))
     assoc1 = [a for a in others + draft.associates if a.name not in (event.actor1, event.actor2)]
     if assoc1:
         event.assoc_actor_1 = "; ".join(dict.fromkeys(a.name for a in assoc1))
@@ -509,6 +510,15 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     event.evidence = _dedupe(evidence)
     event.confidence = _confidence(draft, place is not None)
     return event
+
+
+def _unnamed_victims(sub_event_type: str, country) -> Optional[Actor]:
+    """ACLED's second actor when a report names no victim: the civilians of the country ('a man
+    was found dead' is an attack on Civilians (Mexico))."""
+    if sub_event_type not in vocab()["civilian_victim_sub_events"]:
+        return None
+    where = f" ({country[1]})" if country and country[1] else ""
+    return Actor(name=f"Civilians{where}", inter=7)
 
 
 def _external(actor: Optional[Actor], event_country: str, inter: int) -> int:
@@ -571,7 +581,7 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
     """Who ACLED names when a report does not: unidentified armed men, protesters, the police;
     the side that holds a frontline spot, where `sitrep train` learned one."""
     if sub_event_type == "Arrests" and country and country[1]:
-        return Actor(name=f"Police Forces of {country[1]}", inter=1)
+        return Actor(name=state_title("Police Forces", country[0], country[1]), inter=1)
     if event_type not in DEFAULT_ACTOR:
         return None
     if event_type in ARMED_VIOLENCE_TYPES and place is not None and place.country_code:

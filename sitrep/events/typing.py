@@ -28,6 +28,8 @@ def is_fire_fight(text_lower: str) -> bool:
     """Heavy weapons and small arms fired at the other side's positions: a battle in ACLED's
     coding, however heavy the weapons (vocab.json, direct_fire_cues)."""
     words = vocab()
+    for name in words["heavy_machine_guns"]:
+        text_lower = text_lower.replace(name, " heavy weapon ")
     return all(contains_cue(text_lower, words[cues]) for cues in ("heavy_weapon_cues", "direct_fire_cues", "military_target_cues"))
 
 

@@ -28,7 +28,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep.dates import event_date_for_span
-from sitrep.events.actors import ActorNamer
+from sitrep.events.actors import ActorNamer, state_title
 from sitrep.geo import place_for_span
 from sitrep.language.quotes import Attributor, Quote, Person
 from sitrep.records import Actor, Article, DateMention, Event, PlaceMention, Span, interaction_code
@@ -407,7 +407,7 @@ class VerbalExtractor:
             return actor
         pointed = self.namer.country_of(phrase)  # 'Baghdad' said or was urged: its government
         if pointed is not None and phrase.root.ent_type_ in ("GPE", "NORP"):
-            return Actor(name=f"Government of {pointed[1]}", inter=1, country_code=pointed[0])
+            return Actor(name=state_title("Government", pointed[0], pointed[1]), inter=1, country_code=pointed[0])
         if named or phrase.root.ent_type_ in ACTOR_LABELS or _is_party(phrase.root):
             words = self.namer.words
             inter = 1 if phrase.root.lemma_.lower() in words["government_nouns"] else 0

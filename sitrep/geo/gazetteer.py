@@ -424,6 +424,21 @@ _LOADED: dict[tuple, "Gazetteer"] = {}
 _LOCK = threading.Lock()
 
 
+def _acled_country_names(meta: dict) -> tuple[dict, dict]:
+    """Country names as ACLED spells them ('Democratic Republic of Congo', 'Palestine'), so that the
+    country column and actor names join with ACLED's own data; and the form actor names use."""
+    renamed = {cc: (name.strip(), iso3) for cc, (name, iso3) in meta.items()}
+    in_titles: dict[str, str] = {}
+    text = _data_path("sitrep.geo", "data", "acled_country_names.tsv").read_text("utf-8")
+    for cols in _read_tsv_rows(text):
+        code, name = cols[0], cols[1]
+        if code in renamed:
+            renamed[code] = (name, renamed[code][1])
+        if len(cols) > 2 and cols[2]:
+            in_titles[code] = cols[2]
+    return renamed, in_titles
+
+
 class Gazetteer:
     """Name -> candidate places. Use ``Gazetteer.load()``; it is built once and cached."""
 
@@ -433,7 +448,7 @@ class Gazetteer:
         self._base_index: dict = base["index"]
         self._admin1_names: dict = base["admin1_names"]
         self._countries: dict = base["countries"]
-        self._country_meta: dict = base["country_meta"]
+        self._country_meta, self._country_in_titles = _acled_country_names(base["country_meta"])
         self.demonyms: dict = base["demonyms"]
         self._extra = _Table()  # additions live beside the shared base, never inside it
         self._extra_index: dict = {}
@@ -586,6 +601,11 @@ class Gazetteer:
 
     def country_name(self, code: str) -> str:
         return self._country_meta.get((code or "").upper(), ("", ""))[0]
+
+    def country_in_titles(self, code: str) -> str:
+        """How ACLED writes a country after 'Military Forces of': 'the Philippines', 'Iraq'."""
+        code = (code or "").upper()
+        return self._country_in_titles.get(code) or self.country_name(code)
 
     def admin1_name(self, country_code: str, admin1_code: str) -> str:
         """ACLED's admin1 column: the admin1 name for a GeoNames (country, admin1 code) pair."""

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.evaluate.acled import Report, actors_match, best_match, evaluate, normalise_actor, read_acled, split_of
+from sitrep.evaluate.acled import (
+    Report, actors_match, best_match, evaluate, in_split, is_dev, normalise_actor, read_acled, split_of,
+)
 from sitrep.records import Event
 
 CURRENT = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "inter1", "inter2",
@@ -59,6 +61,17 @@ def test_split_is_fixed_and_holds_out_a_fifth():
     assert 0.17 < share < 0.23
 
 
+def test_dev_is_a_fifth_of_the_train_part_and_never_the_test_part(tmp_path):
+    ids = [f"EVT{i}" for i in range(5000)]
+    gold = list(read_acled(write_current(tmp_path / "a.csv")))
+    dev = [i for i in ids if split_of(i) == "train" and is_dev(i)]
+    assert 0.13 < len(dev) / len(ids) < 0.19
+    for g in gold:
+        assert in_split(g, "all")
+        assert in_split(g, "dev") == (g.split == "train" and is_dev(g.event_id))
+        assert not (in_split(g, "dev") and in_split(g, "test"))
+
+
 def test_actor_names_match_across_naming_conventions():
     assert normalise_actor("Military Forces of Yemen (2016-) Supreme Political Council") == \
         "military forces of yemen supreme political council"
@@ -99,6 +112,11 @@ def test_scores_the_pipeline_on_notes(tmp_path):
     assert summary["event_type_accuracy"] == 1.0
     assert summary["fields"]["fatalities_exact"]["right"] == 2
     assert summary["fields"]["location_25km"]["right"] == 2
+    # the full report has a row per note with gold and sitrep's values, for error analysis
+    row = {r["event_id"]: r for r in summary["rows"]}["NGA1"]
+    assert row["actor2"] == {"gold": "Civilians (Nigeria)", "sitrep": "Civilians (Nigeria)"}
+    assert row["km_off"] <= 25 and row["notes"].startswith("On 8 May 2020")
+    assert summary["sub_event_type_f1"]["Attack"]["f1"] == 1.0
 
 
 def test_a_miss_counts_against_type_accuracy():

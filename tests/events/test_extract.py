@@ -388,8 +388,8 @@ def test_a_grenade_nobody_answers_stays_a_grenade_attack():
 @pytest.mark.parametrize("text, actor", [
     ("On Monday, Tiv militias attacked villages in Donga, Taraba State, killing 4 people.", "Tiv Ethnic Militia (Nigeria)"),
     ("On Monday, local militias attacked a village near Bunia, killing 3 civilians.",
-     "Unidentified Communal Militia (Democratic Republic of the Congo)"),
-    ("On Monday, a militia attacked a village near Bunia, killing 3 civilians.", "Militia (Democratic Republic of the Congo)"),
+     "Unidentified Communal Militia (Democratic Republic of Congo)"),
+    ("On Monday, a militia attacked a village near Bunia, killing 3 civilians.", "Militia (Democratic Republic of Congo)"),
 ])
 def test_identity_militias_get_acled_names(text, actor):
     event = only(acled_events(text))
@@ -481,4 +481,47 @@ def test_a_clash_fought_with_stones_is_mob_violence_by_rioters():
 def test_a_clash_with_rifles_stays_a_battle_whatever_else_is_thrown():
     event = only(acled_events(
         "On Monday, Taliban fighters and soldiers clashed near Kunduz, firing rifles and throwing stones."))
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_state_forces_take_the_article_acled_gives_their_country():
+    event = only(acled_events("On Monday, Filipino soldiers clashed with NPA rebels near Davao, killing 2 rebels."))
+    assert "Military Forces of the Philippines" in (event.actor1, event.actor2)
+
+
+def test_an_attack_with_no_victim_named_is_on_the_civilians_of_the_country():
+    event = only(acled_events("On Monday, in Tijuana, Baja California, a woman was found dead in Colonia Lomas de la "
+                              "Presa. The victim was wrapped in a blanket and bound."))
+    assert event.sub_event_type == "Attack"
+    assert (event.actor2, event.inter2, event.interaction) == ("Civilians (Mexico)", 7, interaction_of(event.inter1, 7))
+    assert not [s for s in event.evidence if s.field == "actor2"]  # no words name the victims
+
+
+def interaction_of(first: int, second: int) -> int:
+    return int("".join(str(c) for c in sorted((first, second))))
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("On Monday, rebel fighters fired small arms at the positions of the Ukrainian Forces near Avdiivka.",
+     "Military Forces of Ukraine"),
+    ("On Monday, the NAF fired small arms at the governmental positions near Avdiivka, Donetsk.",
+     "Military Forces of Ukraine"),
+])
+def test_the_side_whose_positions_are_fired_at_is_the_second_actor(text, holder):
+    event = only(acled_events(text))
+    assert event.event_type == "Battles" and event.actor2 == holder
+
+
+def test_heavy_machine_guns_and_mortars_at_positions_are_a_shelling_not_a_fire_fight():
+    text = "On Monday, the NAF fired mortars and heavy machine guns at the governmental positions near Avdiivka, Donetsk."
+    event = only(acled_events(text))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    text = text.replace("heavy machine guns", "small arms")
+    assert only(acled_events(text)).sub_event_type == "Armed clash"
+
+
+def test_fire_seen_in_both_directions_of_the_frontline_is_a_clash():
+    event = only(acled_events(
+        "On Monday, the NAF fired mortars at the governmental positions near Avdiivka, Donetsk. "
+        "Observers recorded 20 explosions in both directions of the frontline near Avdiivka."))
     assert event.sub_event_type == "Armed clash"

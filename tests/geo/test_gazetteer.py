@@ -45,6 +45,16 @@ def test_countries_admin1_and_capitals(gazetteer):
     assert baghdad and baghdad[0].country_code == "IQ"
 
 
+def test_countries_are_spelled_as_acled_spells_them(gazetteer):
+    # the country column and actor names join with ACLED's own data
+    assert gazetteer.country_name("CD") == "Democratic Republic of Congo"
+    assert gazetteer.country("PS").country == "Palestine"
+    assert gazetteer.country_name("IQ") == "Iraq"
+    assert gazetteer.country_in_titles("PH") == "the Philippines"
+    assert gazetteer.country_in_titles("NG") == "Nigeria"
+    assert gazetteer.lookup("Democratic Republic of the Congo")[0].country_code == "CD"
+
+
 def test_demonyms_are_not_places(gazetteer):
     assert gazetteer.demonym("Iraqi") == ("IQ", "")
     assert gazetteer.demonym("Iraqis") == ("IQ", "")
