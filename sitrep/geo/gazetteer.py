@@ -443,7 +443,7 @@ class Gazetteer:
     """Name -> candidate places. Use ``Gazetteer.load()``; it is built once and cached."""
 
     def __init__(self, base: dict, extra_files: Sequence[str | os.PathLike] = (),
-                 alternate_files: Sequence[str | os.PathLike] = ()):
+                 alternate_files: Sequence[str | os.PathLike] = (), learned_files: Sequence[str | os.PathLike] = ()):
         self._base_table: _Table = base["table"]
         self._base_index: dict = base["index"]
         self._admin1_names: dict = base["admin1_names"]
@@ -457,6 +457,11 @@ class Gazetteer:
         self._admin1_by_key = self._admin1_lookup()
         self._ids: Optional[frozenset[int]] = None
         self.add_file(_data_path("sitrep.geo", "data", ADDITIONS_FILE))
+        self._learned: set[int] = set()
+        for path in learned_files:
+            first = self._offset + len(self._extra)
+            self.add_file(path)
+            self._learned.update(range(first, self._offset + len(self._extra)))
         for path in extra_files:
             self.add_file(path)
         for path in alternate_files:
@@ -474,16 +479,17 @@ class Gazetteer:
         learned_files = [learned_file] if learned_file and os.path.isfile(learned_file) else []
         configured = [p for p in os.environ.get(ENV_EXTRA_FILES, "").split(os.pathsep) if p]
         place_files, alternate_files = user_files()
-        files = tuple(str(p) for p in [*learned_files, *place_files, *configured, *extra_files])
+        files = tuple(str(p) for p in [*place_files, *configured, *extra_files])
+        learned_files = [str(p) for p in learned_files]
         # a changed user file (a new import, an added place) gives a new key, so it is read again
-        key = (files, tuple(map(str, alternate_files)),
+        key = (tuple(learned_files), files, tuple(map(str, alternate_files)),
                tuple(_mtime(p) for p in [*place_files, *alternate_files]))
         global _BASE
         with _LOCK:
             if key not in _LOADED:
                 if _BASE is None:
                     _BASE = _load_or_build_base()
-                _LOADED[key] = cls(_BASE, files, alternate_files)
+                _LOADED[key] = cls(_BASE, files, alternate_files, learned_files)
             return _LOADED[key]
 
     def add_file(self, path) -> int:
@@ -627,6 +633,10 @@ class Gazetteer:
 
     def feature(self, i: int) -> str:
         return self._column("feature", i)
+
+    def is_learned(self, i: int) -> bool:
+        """Whether a place comes from what `sitrep train` learned of the places conflict reports name."""
+        return i in self._learned
 
     def population(self, i: int) -> int:
         return self._column("population", i)

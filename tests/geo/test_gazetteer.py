@@ -100,3 +100,15 @@ def test_learned_places_load_from_the_file_the_environment_names(tmp_path, monke
     assert (place.country_code, round(place.latitude, 1)) == ("IQ", 35.1)
     monkeypatch.setenv(ENV_LEARNED, "")
     assert Gazetteer.load().lookup("Qaryat Zubaydah") == []
+
+
+def test_learned_places_are_marked_as_learned(tmp_path, monkeypatch):
+    from sitrep.geo.gazetteer import ENV_LEARNED
+
+    learned = tmp_path / "learned.tsv"
+    learned.write_text("Qaryat Zubaydah\t\t35.1\t44.2\tIQ\tKirkuk\tPPL\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    gaz = Gazetteer.load()
+    [learned_one] = gaz.candidates("Qaryat Zubaydah")
+    assert gaz.is_learned(learned_one)
+    assert not any(gaz.is_learned(i) for i in gaz.candidates("Kirkuk"))

@@ -361,3 +361,25 @@ def test_an_event_told_after_its_town_is_not_put_in_a_country_named_in_passing(p
     doc, mentions = parse(text)
     later = text.index("The police")
     assert place_for_span(mentions, later, len(text), doc).text == "Rawson"
+
+
+def test_a_place_conflict_reports_named_beats_a_larger_namesake_in_its_country(tmp_path, monkeypatch, nlp):
+    from sitrep.geo import Gazetteer, geoparse_doc
+    from sitrep.geo.gazetteer import ENV_LEARNED
+
+    text = "On Monday, the OSCE observed six explosions near Vesele in eastern Ukraine."
+    monkeypatch.setenv(ENV_LEARNED, "")
+    [plain] = by_text(geoparse_doc(nlp(text), Gazetteer.load()), "Vesele")
+    learned = tmp_path / "learned.tsv"
+    learned.write_text("Vesele\t\t48.0500\t37.8500\tUA\tDonetsk\tPPL\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    [frontline] = by_text(geoparse_doc(nlp(text), Gazetteer.load()), "Vesele")
+    assert plain.place.country_code == frontline.place.country_code == "UA"
+    assert round(plain.place.latitude, 2) != 48.05
+    assert (round(frontline.place.latitude, 2), round(frontline.place.longitude, 2)) == (48.05, 37.85)
+
+
+def test_a_township_is_named_after_its_seat_town(parse):
+    _, mentions = parse("On Monday, in Rathedaung Township, Sittwe District, Rakhine State, soldiers burned 8 houses.")
+    [township] = by_text(mentions, "Rathedaung Township")
+    assert (township.place.name, township.place.feature_code[:3]) == ("Rathedaung", "PPL")
