@@ -145,6 +145,8 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
         namesakes = [p for p in gazetteer.lookup(name) if p.country_code == country]
         if any(distance_km(lat, lon, p.latitude, p.longitude) <= PLACE_MAX_SPREAD_KM for p in namesakes):
             continue  # the gazetteer has it already
+        if any(p.feature_code.startswith(("ADM", "PCL")) for p in namesakes):
+            continue  # a district or province ACLED pinned to a point of its own: the area is known
         admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
     _write_learned(out, "name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",

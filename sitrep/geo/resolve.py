@@ -54,9 +54,10 @@ CONTAINER_MATCH = 8.0
 HOLDS_NAMESAKE = 1.0  # an area that holds a namesake of the place before it ("Freetown (Western)")
 ADMIN1_NAMED = 2.0
 EXACT_NAME = 0.5
-# a place conflict reports named (learned by `sitrep train`) over a namesake town of the same
-# country that only the gazetteer knows: 'near Serhiivka' in an OSCE report is the frontline one
-# (dev fifth: location 80.4% -> 81.1% at 2 and at 5, 80.7% at 3; geoparsing unchanged)
+# a place conflict reports named (learned by `sitrep train`) over a namesake village or small town
+# of the same country that only the gazetteer knows: 'near Serhiivka' in an OSCE report is the
+# frontline one; never over a city or district of exactly that name (dev fifth: location 80.4% ->
+# 81.2%; geoparsing on GWN and TR-News unchanged)
 LEARNED_PLACE = 5.0
 SAME_NAMED_CITY = -2.0  # an admin area loses to a city of the same name in it ("Idlib")
 NOTABLE_CITY = 50_000  # a city this large (or a seat) takes its name from its area ("Idlib"); a hamlet does not
@@ -767,8 +768,7 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
     feature = gaz.feature(i)
     cc, a1 = gaz.country_code(i), gaz.admin1_code(i)
     score = 0.5 * math.log10(gaz.population(i) + 1) + FEATURE_BONUS.get(feature, 0.0)
-    if gaz.is_learned(i) and any(j != i and gaz.country_code(j) == cc and gaz.feature(j).startswith("PPL")
-                                 and not gaz.is_learned(j) for j in m.candidates):
+    if gaz.is_learned(i) and _only_small_namesakes(m, cc, gaz):
         score += LEARNED_PLACE
     if getattr(m, "is_container", False) and feature.startswith(("ADM", "PCL")):
         score += CONTAINER_AREA  # the name after a place and a bracket is the area holding it
@@ -791,6 +791,17 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
         nearest = min(distance_km(lat, lon, a, b) for a, b in anchors)
         score += ANCHOR_BONUS if nearest < 100 else ANCHOR_BONUS / 2 if nearest < 300 else 0.0
     return score
+
+
+def _only_small_namesakes(m: _Mention, cc: str, gaz: Gazetteer) -> bool:
+    """The gazetteer's own places of this name in the country are villages or small towns (no
+    district, no seat, no city): a learned place may well be the one a conflict report means."""
+    own = [j for j in m.candidates if gaz.country_code(j) == cc and not gaz.is_learned(j)]
+    # a city or district of exactly this name is what the name means ('Jaipur'); one that only
+    # has the name among its alternates does not count
+    notable = [j for j in own if (gaz.feature(j) != "PPL" or gaz.population(j) >= NOTABLE_CITY)
+               and fold(gaz.name(j)) == m.folded]
+    return bool(own) and not notable
 
 
 def _precision_of(feature: str) -> int:

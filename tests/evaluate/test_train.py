@@ -53,6 +53,7 @@ def test_places_are_learned_only_as_notes_write_them_and_only_where_the_gazettee
     rows = [(village, 35.10, 44.20, f"Rebels attacked {village} on 1 May.")] * 3
     rows += [("Tell Mashriq", 35.3, 44.1, "Rebels attacked a village near Kirkuk.")]  # name not in the notes
     rows += [("Kirkuk", 35.47, 44.39, "Rebels attacked Kirkuk.")]                    # the gazetteer has it
+    rows += [("Erbil", 36.9, 43.2, "Rebels attacked Erbil.")] * 2  # a province ACLED pinned far from its seat
     rows += [("Umm Sabah", 35.0, 44.0, "Rebels attacked Umm Sabah."),               # two far-apart points
              ("Umm Sabah", 36.5, 43.0, "Rebels attacked Umm Sabah.")]
     shared = _shared_with(tmp_path, rows)

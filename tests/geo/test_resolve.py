@@ -383,3 +383,14 @@ def test_a_township_is_named_after_its_seat_town(parse):
     _, mentions = parse("On Monday, in Rathedaung Township, Sittwe District, Rakhine State, soldiers burned 8 houses.")
     [township] = by_text(mentions, "Rathedaung Township")
     assert (township.place.name, township.place.feature_code[:3]) == ("Rathedaung", "PPL")
+
+
+def test_a_learned_place_never_displaces_a_city_of_that_very_name(tmp_path, monkeypatch, nlp):
+    from sitrep.geo import Gazetteer, geoparse_doc
+    from sitrep.geo.gazetteer import ENV_LEARNED
+
+    learned = tmp_path / "learned.tsv"
+    learned.write_text("Jaipur\t\t26.5000\t76.3000\tIN\tRajasthan\tPPL\n", encoding="utf-8")
+    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    [jaipur] = by_text(geoparse_doc(nlp("Thousands of farmers marched in Jaipur on Monday."), Gazetteer.load()), "Jaipur")
+    assert jaipur.place.population > 1_000_000
