@@ -496,7 +496,9 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "patient", found)
-        elif child.dep_ == "prep" and child.lower_ == "by":
+        elif child.dep_ == "prep" and (child.lower_ == "by" or (
+                child.lower_ == "of" and noun.lemma_.lower() in vocab()["assault_nouns"])):
+            # 'an attack by the rebels', 'repelled an attack of Boko Haram'
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "agent", found)

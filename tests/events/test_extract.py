@@ -525,3 +525,10 @@ def test_fire_seen_in_both_directions_of_the_frontline_is_a_clash():
         "On Monday, the NAF fired mortars at the governmental positions near Avdiivka, Donetsk. "
         "Observers recorded 20 explosions in both directions of the frontline near Avdiivka."))
     assert event.sub_event_type == "Armed clash"
+
+
+def test_the_side_whose_attack_of_was_repelled_leads_and_is_named_as_acled_spells_it():
+    event = only(acled_events(
+        "On Monday, the military forces repelled an attack of Boko Haram in Kolofata town (Mayo-Sava, Extreme-Nord)."))
+    assert event.actor1 == "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert event.actor2 == "Military Forces of Cameroon"
