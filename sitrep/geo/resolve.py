@@ -958,7 +958,21 @@ def _relative_places(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
         else:
             relatives.append(rel)
     _place_described_names(mentions, described, gaz)
+    _mark_vague_after(text, mentions)
     return relatives
+
+
+@functools.lru_cache(maxsize=1)
+def _vague_after() -> re.Pattern:
+    nouns = relative_rules()["vague_nouns_after"]
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(n) for n in nouns)})\b", re.IGNORECASE)
+
+
+def _mark_vague_after(text: str, mentions: list[_Mention]) -> None:
+    """'the Krishna Ghati sector', 'Qaniyah front': the fighting is around the place, not in it."""
+    for m in mentions:
+        if m.chosen is not None and m.role == "place" and _vague_after().match(text, m.end):
+            m.precision = max(m.precision, 2)
 
 
 LOCATING_VERBS = frozenset({"lie", "sit", "locate", "situate", "be", "stand"})

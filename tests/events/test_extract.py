@@ -532,3 +532,13 @@ def test_the_side_whose_attack_of_was_repelled_leads_and_is_named_as_acled_spell
         "On Monday, the military forces repelled an attack of Boko Haram in Kolofata town (Mayo-Sava, Extreme-Nord)."))
     assert event.actor1 == "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
     assert event.actor2 == "Military Forces of Cameroon"
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("On Monday, soldiers and rebels clashed in Avdiivka, Donetsk.", 1),
+    ("On Monday, soldiers and rebels clashed in the area of Avdiivka, Donetsk.", 2),
+    ("On Monday, Indian and Pakistani troops exchanged fire in the Kupwara sector of Kashmir.", 2),
+])
+def test_fighting_in_the_area_of_a_town_or_its_sector_is_near_it_not_in_it(text, precision):
+    event = only(acled_events(text))
+    assert event.location and event.geo_precision == precision
