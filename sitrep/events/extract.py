@@ -860,7 +860,10 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
         parts = [finish(part, article, 0, extractor.article_country) for part in one_draft_per_place(draft)]
         split_fatalities(parts)
         for event in parts:
-            event.evidence.extend(_unresolved_places(draft, doc, places))
+            unresolved = _unresolved_places(draft, doc, places)
+            event.evidence.extend(unresolved)
+            if _placed_by_its_container(event, unresolved, doc):
+                event.geo_precision = max(event.geo_precision or 0, 2)
             if draft.place is None and extractor.cued_country:
                 event.country = extractor.cued_country[1]  # whose news it is, though not where
         events += parts
@@ -906,4 +909,40 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
             if ent.label_ in ("GPE", "LOC", "FAC") and not any(a < ent.end_char and b > ent.start_char for a, b in resolved) \
                     and _could_be_a_place_name(ent):
                 spans.append(Span("place_unresolved", ent.start_char, ent.end_char, ent.text))
+        for run in _names_before_brackets(sentence, resolved):
+            if not any(a < run.end_char and b > run.start_char for a, b in [(x.start, x.end) for x in spans]):
+                spans.append(Span("place_unresolved", run.start_char, run.end_char, run.text))
     return spans
+
+
+MAX_NAME_WORDS = 4
+
+
+def _names_before_brackets(sentence, resolved: list[tuple[int, int]]):
+    """'in Sheikh Zuweiyid (Rafah, North Sinai)': a name the gazetteer lacks, followed by the areas
+    that hold it, whatever the tagger called it."""
+    doc = sentence.doc
+    starts = {a for a, _ in resolved}
+    for bracket in sentence:
+        if bracket.text != "(" or bracket.i + 1 >= len(doc) or doc[bracket.i + 1].idx not in starts:
+            continue
+        first = bracket.i
+        while first > sentence.start and first - 1 > sentence.start and doc[first - 1].is_title \
+                and doc[first - 1].pos_ == "PROPN" and bracket.i - first < MAX_NAME_WORDS:
+            first -= 1
+        if first == bracket.i:
+            continue
+        run = doc[first:bracket.i]
+        if not any(a < run.end_char and b > run.start_char for a, b in resolved):
+            yield run
+
+
+def _placed_by_its_container(event: Event, unresolved: list[Span], doc: Doc) -> bool:
+    """The event's place is the area in brackets after a name the gazetteer lacks: the event is
+    in that unknown place, somewhere in the area (ACLED's geo_precision 2)."""
+    places = [s for s in event.evidence if s.field == "location"]
+    for name in unresolved:
+        after = doc.text[name.end:name.end + 3].lstrip()
+        if after.startswith("(") and any(0 < p.start - name.end <= 3 for p in places):
+            return True
+    return False

@@ -542,3 +542,12 @@ def test_the_side_whose_attack_of_was_repelled_leads_and_is_named_as_acled_spell
 def test_fighting_in_the_area_of_a_town_or_its_sector_is_near_it_not_in_it(text, precision):
     event = only(acled_events(text))
     assert event.location and event.geo_precision == precision
+
+
+def test_an_unknown_village_before_the_areas_holding_it_is_kept_and_the_area_is_only_near():
+    text = "On Monday, soldiers conducted airstrikes on militants in Qaryat Zuwaydiyah (Rafah, North Sinai)."
+    event = only(acled_events(text))
+    assert event.location == "Rafah" and event.geo_precision == 2
+    assert [s.text for s in event.evidence if s.field == "place_unresolved"] == ["Qaryat Zuwaydiyah"]
+    plain = only(acled_events(text.replace("Qaryat Zuwaydiyah (Rafah, North Sinai)", "Rafah (Rafah, North Sinai)")))
+    assert plain.geo_precision == 1 and not [s for s in plain.evidence if s.field == "place_unresolved"]
