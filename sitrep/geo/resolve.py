@@ -413,6 +413,17 @@ def _hyphen_parts(run: SpacySpan, gaz: Gazetteer) -> Iterable[SpacySpan]:
         start = cut + 1
 
 
+def _opens_area_bracket(span: SpacySpan) -> bool:
+    """The bracket around the name opens right after a capitalised name ('Kwadon (...')."""
+    doc = span.doc
+    for i in range(span.start - 1, max(span.start - 8, 0), -1):
+        if doc[i].text == "(":
+            return i > 0 and doc[i - 1].is_title
+        if doc[i].text in (")", ".", ";"):
+            return False
+    return False
+
+
 def _is_locative(span: SpacySpan) -> bool:
     """A name used as a place: object of a locative preposition, or "X, a town ..."."""
     words = context_words()
@@ -432,6 +443,9 @@ def _is_locative(span: SpacySpan) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.text == "(" and span.end < len(span.doc) and span.doc[span.end].text == ",":
         return True  # 'Djaiba (Djugu, Ituri)': the first of the areas that hold a place
+    if before is not None and before.text == "," and span.end < len(span.doc) and span.doc[span.end].text == ")" \
+            and _opens_area_bracket(span):
+        return True  # 'Kwadon (Yamaltu/Deba LGA, Gombe)': the last of them, the province
     if before is not None and before.lemma_.lower() in words["apposition_place_nouns"] and before.i > 0 \
             and before.doc[before.i - 1].lower_ in ("the", "of"):
         return True  # 'the capital Ndjamena', 'the village Mitsobi'

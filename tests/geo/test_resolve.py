@@ -394,3 +394,9 @@ def test_a_learned_place_never_displaces_a_city_of_that_very_name(tmp_path, monk
     monkeypatch.setenv(ENV_LEARNED, str(learned))
     [jaipur] = by_text(geoparse_doc(nlp("Thousands of farmers marched in Jaipur on Monday."), Gazetteer.load()), "Jaipur")
     assert jaipur.place.population > 1_000_000
+
+
+def test_the_last_area_in_brackets_is_a_place_whatever_the_tagger_called_it(parse):
+    _, mentions = parse("On 5 May 2020, about 20 patients demonstrated in Kwadon (Yamaltu/Deba LGA, Gombe).")
+    [gombe] = by_text(mentions, "Gombe")
+    assert gombe.place.country_code == "NG"
