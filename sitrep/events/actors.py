@@ -26,8 +26,13 @@ def _fold(text: str) -> str:
 def state_title(institution: str, code: str, cname: str) -> str:
     """'Military Forces of the Philippines', 'Government of Iraq': ACLED writes some countries
     with 'the' in these names."""
-    country = Gazetteer.load().country_in_titles(code) if code else ""
-    return f"{institution} of {country or cname}"
+    return f"{institution} of {_country_in_titles(code) or cname}"
+
+
+@functools.lru_cache(maxsize=512)
+def _country_in_titles(code: str) -> str:
+    # package data, the same whatever places a user adds: looked up once per country
+    return Gazetteer.load().country_in_titles(code) if code else ""
 
 
 @functools.lru_cache(maxsize=1)

@@ -42,15 +42,18 @@ class CountryLookup:
 
     def __init__(self, places: list[PlaceMention]):
         self.places = [p for p in places if p.place is not None]
+        self._gazetteer = None
 
     def __call__(self, phrase: SpacySpan) -> Optional[tuple[str, str]]:
         for mention in self.places:
             if mention.start < phrase.end_char and mention.end > phrase.start_char:
                 if mention.role == "demonym" or mention.place.feature_code.startswith("PCL") or mention.role == "metonym":
                     return mention.place.country_code, mention.place.country or mention.place.name
-        from sitrep.geo import Gazetteer  # 'the Ukrainian Forces' tagged as one organisation
+        if self._gazetteer is None:  # loaded once per article: each load checks the user's files
+            from sitrep.geo import Gazetteer  # 'the Ukrainian Forces' tagged as one organisation
 
-        gazetteer = Gazetteer.load()
+            self._gazetteer = Gazetteer.load()
+        gazetteer = self._gazetteer
         for token in phrase:
             if token.is_title or token.is_upper:
                 found = gazetteer.demonym(token.text)
