@@ -118,8 +118,13 @@ def _union(first: list[Actor], second: list[Actor]) -> list[Actor]:
 
 
 def _combine_parties(into: Draft, other: Draft) -> None:
-    """The report that names both sides decides who is on which; the other adds only new parties."""
+    """The report that names both sides decides who is on which; the other adds only new parties.
+    In a battle told by its toll and by its attack ('militants were killed when forces repulsed
+    their attack'), the attack says who started it, whom ACLED names first."""
     base, extra = (other, into) if (other.patients and not into.patients and other.agents) else (into, other)
+    if (into.event_type == "Battles" and other.agents and other.patients and into.patients
+            and _tells_the_attack(other) and not _tells_the_attack(into)):
+        base, extra = other, into
     agents, patients = list(base.agents), list(base.patients)
     if not agents:
         agents = [a for a in extra.agents if a.name not in {p.name for p in patients}]
@@ -128,6 +133,13 @@ def _combine_parties(into: Draft, other: Draft) -> None:
     placed = {a.name for a in agents + patients}
     patients += [a for a in extra.patients if a.name not in placed]
     into.agents, into.patients = agents, patients
+
+
+def _tells_the_attack(draft: Draft) -> bool:
+    from sitrep.events.vocab import vocab
+
+    words = draft.evidence[0].text.lower().split() if draft.evidence else []
+    return bool(words) and words[-1].rstrip("s") in vocab()["assault_nouns"]
 
 
 def absorb(into: Draft, other: Draft) -> Draft:

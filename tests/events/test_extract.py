@@ -551,3 +551,10 @@ def test_an_unknown_village_before_the_areas_holding_it_is_kept_and_the_area_is_
     assert [s.text for s in event.evidence if s.field == "place_unresolved"] == ["Qaryat Zuwaydiyah"]
     plain = only(acled_events(text.replace("Qaryat Zuwaydiyah (Rafah, North Sinai)", "Rafah (Rafah, North Sinai)")))
     assert plain.geo_precision == 1 and not [s for s in plain.evidence if s.field == "place_unresolved"]
+
+
+def test_a_battle_told_by_its_toll_and_its_repelled_attack_is_led_by_the_attackers():
+    event = only(acled_events(
+        "On Monday, 4 Taliban militants were killed when Afghan forces repulsed their attack on a checkpoint "
+        "in Chora district, Urozgan."))
+    assert (event.actor1, event.actor2) == ("Taliban", "Military Forces of Afghanistan")
