@@ -555,7 +555,7 @@ def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conju
     holds = token.lemma_.lower() in PARTY_PLACES and not token.ent_type_
     if holds or token.lower_.rstrip("s") in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
         for child in token.children:
-            if child.dep_ == "prep" and (child.lower_ in ("from", "of") if not holds else child.lower_ == "of"):
+            if child.dep_ == "prep" and child.lower_ in (("of",) if holds else ("from", "of")):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         head = obj

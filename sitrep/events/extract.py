@@ -862,8 +862,8 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     for draft in merged:
         parts = [finish(part, article, 0, extractor.article_country) for part in one_draft_per_place(draft)]
         split_fatalities(parts)
+        unresolved = _unresolved_places(draft, doc, places)  # the draft's sentences: one reading for all its parts
         for event in parts:
-            unresolved = _unresolved_places(draft, doc, places)
             event.evidence.extend(unresolved)
             if _placed_by_its_container(event, unresolved, doc):
                 event.geo_precision = max(event.geo_precision or 0, 2)
@@ -909,13 +909,16 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
     for start in set(draft.sentence_starts):
         sentence = doc.char_span(start, start + 1, alignment_mode="expand").sent
         for ent in sentence.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and not any(a < ent.end_char and b > ent.start_char for a, b in resolved) \
-                    and _could_be_a_place_name(ent):
+            if ent.label_ in ("GPE", "LOC", "FAC") and not _overlaps_any(ent, resolved) and _could_be_a_place_name(ent):
                 spans.append(Span("place_unresolved", ent.start_char, ent.end_char, ent.text))
         for run in _names_before_brackets(sentence, resolved):
-            if not any(a < run.end_char and b > run.start_char for a, b in [(x.start, x.end) for x in spans]):
+            if not _overlaps_any(run, [(x.start, x.end) for x in spans]):
                 spans.append(Span("place_unresolved", run.start_char, run.end_char, run.text))
     return spans
+
+
+def _overlaps_any(span, ranges: list[tuple[int, int]]) -> bool:
+    return any(a < span.end_char and b > span.start_char for a, b in ranges)
 
 
 MAX_NAME_WORDS = 4
@@ -930,13 +933,12 @@ def _names_before_brackets(sentence, resolved: list[tuple[int, int]]):
         if bracket.text != "(" or bracket.i + 1 >= len(doc) or doc[bracket.i + 1].idx not in starts:
             continue
         first = bracket.i
-        while first > sentence.start and first - 1 > sentence.start and doc[first - 1].is_title \
-                and doc[first - 1].pos_ == "PROPN" and bracket.i - first < MAX_NAME_WORDS:
+        # the name's words, never the sentence's opening word (a capital that says nothing)
+        while first - 1 > sentence.start and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" \
+                and bracket.i - first < MAX_NAME_WORDS:
             first -= 1
-        if first == bracket.i:
-            continue
         run = doc[first:bracket.i]
-        if not any(a < run.end_char and b > run.start_char for a, b in resolved):
+        if first < bracket.i and not _overlaps_any(run, resolved):
             yield run
 
 

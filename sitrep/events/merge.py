@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from sitrep.events.vocab import vocab
 from sitrep.records import Actor, PlaceMention, Span
 
 PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
@@ -136,8 +137,7 @@ def _combine_parties(into: Draft, other: Draft) -> None:
 
 
 def _tells_the_attack(draft: Draft) -> bool:
-    from sitrep.events.vocab import vocab
-
+    """The mention's trigger is an attack noun ('repulsed their attack'), not its toll ('killed')."""
     words = draft.evidence[0].text.lower().split() if draft.evidence else []
     return bool(words) and words[-1].rstrip("s") in vocab()["assault_nouns"]
 

@@ -508,6 +508,7 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
                 m.chosen, m.candidates = None, []
     _restatements(doc, mentions)
     extra = _relative_places(doc, mentions, gaz)
+    _mark_vague_after(doc_text(doc), mentions)
     _region_adjectives(doc, mentions, gaz)
     out = []
     for m in sorted(mentions + extra, key=lambda m: (m.start, m.end)):
@@ -972,7 +973,6 @@ def _relative_places(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list
         else:
             relatives.append(rel)
     _place_described_names(mentions, described, gaz)
-    _mark_vague_after(text, mentions)
     return relatives
 
 
