@@ -106,11 +106,14 @@ def match_incident(event: Event, candidates: list[Incident]) -> Optional[Inciden
     """The candidate this event is a further report of, or None (then it is a new incident).
 
     When several candidates qualify, the closest in time, then in space, wins (then the first).
+    An incident that already holds an event of this event's article is never its match: the
+    events stage has told the article's events apart, and a text naming several villages names
+    each of them in the other's words, which the place rule would otherwise take as one.
     """
     best: Optional[Incident] = None
     best_key: tuple[float, float] = (math.inf, math.inf)
     for incident in candidates:
-        if not is_same_incident(event, incident):
+        if _reported_by(incident, event.article_id) or not is_same_incident(event, incident):
             continue
         key = (float(_days_apart(event, incident)), _distance_or_zero(event, incident))
         if key < best_key:
@@ -118,10 +121,15 @@ def match_incident(event: Event, candidates: list[Incident]) -> Optional[Inciden
     return best
 
 
+def _reported_by(incident: Incident, article_id: str) -> bool:
+    return bool(article_id) and any(source.article_id == article_id for source in incident.sources)
+
+
 def is_same_incident(a: Event, b: Event) -> bool:
     """ACLED's rule: same day, same place, compatible actors, same type."""
     return (same_type(a, b) and same_day(a, b) and same_actors(a, b)
-            and (same_place(a, b) or same_place_as_written(a, b)) and same_unresolved_places(a, b)
+            and (same_place(a, b) or same_place_as_written(a, b) or place_named_by_both(a, b))
+            and same_unresolved_places(a, b)
             and same_story(a.notes, b.notes, named_in(a), named_in(b)))
 
 
@@ -131,6 +139,22 @@ def same_place_as_written(a: Event, b: Event) -> bool:
     if not (_country_only(a) or _country_only(b)) or not _same_country(a, b):
         return False
     return bool(_place_names(a) & _place_names(b))
+
+
+def place_named_by_both(a: Event, b: Event) -> bool:
+    """Two reports put one event at different places of one province when each report names the
+    other's place as well ('Kansafra in Idleb countryside' placed at Idleb by one reader and at
+    Kansafra by the other): the geocoders chose differently, the reports agree. One way is not
+    enough: 'around Villa Nueva (Mendoza)' names the city of another protest that day."""
+    if _country_only(a) or _country_only(b) or not _same_region(a, b):
+        return False
+    return _place_written_in(a, b) and _place_written_in(b, a)
+
+
+def _place_written_in(event: Event, other: Event) -> bool:
+    other_text = _norm(f"{other.notes} {named_in(other)}")
+    written = {_norm(span.text) for span in event.evidence if span.field == "location"}
+    return any(len(name) >= 3 and re.search(rf"\b{re.escape(name)}\b", other_text) for name in written)
 
 
 def _place_names(event: Event) -> frozenset[str]:
@@ -313,10 +337,12 @@ def _one_within_the_other(part: Event, whole: Event) -> bool:
 def _same_region(a: Event, b: Event) -> bool:
     if not _same_country(a, b):
         return False
+    near = _has_point(a) and _has_point(b) and distance_km(a, b) <= rules().region_max_km_without_admin1
     if a.admin1 and b.admin1:
-        return _norm(a.admin1) == _norm(b.admin1)
+        # one province spelled two ways ('Idleb', 'Idlib'), when the points agree
+        return _norm(a.admin1) == _norm(b.admin1) or (near and spelled_alike(_norm(a.admin1), _norm(b.admin1)))
     if _has_point(a) and _has_point(b):
-        return distance_km(a, b) <= rules().region_max_km_without_admin1
+        return near
     return bool(a.location) and _norm(a.location) == _norm(b.location)
 
 

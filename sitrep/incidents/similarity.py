@@ -130,16 +130,63 @@ def agreement(first: frozenset[str], second: frozenset[str]) -> float:
 def names(text: str) -> frozenset[str]:
     """Stems of the rare capitalised words inside sentences: the specific places, units and
     people a report names ('Kansafra', 'Gamaliel'), not sentence openings or common names."""
+    return frozenset(_written_names(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_names(text: str) -> dict[str, str]:
+    """names(), each stem with the word as the text writes it ('iswap' -> 'ISWAP')."""
     text = without_dates(text or "")
-    weights, found = rarity(), set()
+    weights, stop, found = rarity(), _stop_stems(), {}
     for match in _NAME.finditer(text):
         before = text[: match.start()].rstrip()
         if not before or before[-1] in _OPENERS:
             continue  # a capital that only opens a sentence or a quote says nothing
         s = stem(match.group(0))
-        if weights.weight(s) >= NAME_MIN_RARITY:
-            found.add(s)
-    return frozenset(found)
+        # an acronym that is a stop word ('IS') is compared by what it stands for; a stop word
+        # after a comma opens a clause or a name joined from evidence ('..., Around 40 workers'),
+        # unlike 'Mine 6/7'; a letter ('J&K') is no name; and a country or its people ('Syrian',
+        # 'Saudi-led') tells no event from another in that country
+        if (s in stop and (match.group(0).isupper() or before.endswith(","))) or len(s) < 2 \
+                or weights.weight(s) < NAME_MIN_RARITY or _is_country_word(match.group(0)):
+            continue
+        found.setdefault(s, match.group(0))
+    return found
+
+
+def _is_country_word(word: str) -> bool:
+    """A country or its people ('Syria', 'Saudi-led'). Provinces stay names: many share their
+    name with their main town ('Matiari'), and the lookup forgives spelling ('Bara' ~ 'Barra')."""
+    from sitrep.geo import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    head = re.split(r"[-'’]", word)[0]
+    if gazetteer.demonym(head):
+        return True
+    return any(place.feature_code.startswith("PCL") and place.name.casefold() == head.casefold()
+               for place in gazetteer.lookup(head))
+
+
+_CONNECTORS = frozenset({"of", "the", "in", "and", "for", "de", "du", "des", "la", "al", "el"})
+_INITIALS_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _acronym_expansions(acronym: str, text: str) -> list[frozenset[str]]:
+    """The runs of words of ``text`` whose initials spell ``acronym`` ('ISGS': 'Islamic State in
+    the Greater Sahara', 'ATGM': 'anti-tank guided missile'), as stems; an acronym of four or more
+    letters may drop its last word ('ISWAP': 'Islamic State West Africa')."""
+    letters = acronym.rstrip("s").casefold() if len(acronym) > 2 else acronym.casefold()
+    if not (2 <= len(letters) <= 7 and acronym[: len(letters)].isupper()):
+        return []
+    words = [w for w in _INITIALS_WORD.findall(text) if w.casefold() not in _CONNECTORS]
+    spellings = {letters} | ({letters[:-1]} if len(letters) >= 4 else set())
+    runs = []
+    for start in range(len(words)):
+        for spelling in spellings:
+            run = words[start: start + len(spelling)]
+            if len(run) == len(spelling) and "".join(w[0] for w in run).casefold() == spelling:
+                runs.append(frozenset(stem(w) for w in run))
+    return runs
 
 
 def spelled_alike(first: str, second: str) -> bool:
@@ -148,15 +195,31 @@ def spelled_alike(first: str, second: str) -> bool:
 
 
 def conflicting_names(first: str, second: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Rare names each report gives that the other does not, nor spells another way. When both
-    reports have some, they are about different places or people ('Kansafra' vs 'Sfuhen'); when
-    only one does, it merely tells more."""
-    words_first, words_second = stems(first), stems(second)
+    """Rare names each report gives that the other does not, nor spells another way, nor spells
+    out ('ISWAP' and 'Islamic State West Africa'). When both reports have some, they are about
+    different places or people ('Kansafra' vs 'Sfuhen'); when only one does, it merely tells more."""
+    # a name that is a stop word ('Mine 6/7') is in no bag of stems: the other's names hold it
+    words_first, words_second = stems(first) | names(first), stems(second) | names(second)
     only_first = {n for n in names(first) if n not in words_second}
     only_second = {n for n in names(second) if n not in words_first}
+    only_first, only_second = _without_acronyms(only_first, only_second, first, second)
+    only_second, only_first = _without_acronyms(only_second, only_first, second, first)
     unmatched_first = frozenset(n for n in only_first if not any(spelled_alike(n, m) for m in only_second))
     unmatched_second = frozenset(n for n in only_second if not any(spelled_alike(n, m) for m in only_first))
     return unmatched_first, unmatched_second
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
+
+
+def _without_acronyms(mine: set[str], theirs: set[str], my_text: str, their_text: str) -> tuple[set[str], set[str]]:
+    """What my acronyms ('PMF', and 'IS', which is no name of its own) spell out in the other text
+    is named by both: neither side keeps the acronym or the words it stands for."""
+    for acronym in dict.fromkeys(_ACRONYM.findall(without_dates(my_text or ""))):
+        runs = _acronym_expansions(acronym, their_text)
+        if runs:
+            mine, theirs = mine - {stem(acronym)}, theirs - runs[0]
+    return mine, theirs
 
 
 def report_similarity(first: str, second: str) -> float:

@@ -484,8 +484,8 @@ def _checked_date(value: Any, event: Event) -> Optional[date]:
 
 
 # An incident is a candidate for a probe (one event) when it has the same type, a date in the
-# window, and: no point on either side, the same gazetteer entry, the same admin1 when the pair
-# is region-level, or a point inside the box for the pair's coarser precision (levels 1, 2, 3).
+# window, and: no point on either side, the same gazetteer entry, the same admin1, a point within
+# the region distance, or a point inside the box for the pair's coarser precision (levels 1, 2, 3).
 # The constant date bounds (?) let DuckDB skip whole row groups by their min/max dates.
 _CANDIDATE_SQL = f"""
     SELECT {', '.join('i.' + name for name in STORED_INCIDENT_COLUMNS)}
@@ -499,8 +499,11 @@ _CANDIDATE_SQL = f"""
       AND (
         i.latitude IS NULL OR p.latitude IS NULL
         OR i.geonameid = p.geonameid
-        OR (p.admin1 <> '' AND i.admin1 = p.admin1
-            AND greatest(coalesce(nullif(i.geo_precision, 0), 3), p.geo_precision) >= 3)
+        -- one province: region-level pairs, and two places of it that one report names both of
+        -- (incidents.place_named_by_both), or one province spelled two ways near each other
+        OR (p.admin1 <> '' AND i.admin1 = p.admin1)
+        OR (abs(i.latitude - p.latitude) <= p.dlat3
+            AND least(abs(i.longitude - p.longitude), 360 - abs(i.longitude - p.longitude)) <= p.dlon3)
         OR (p.iso3 <> '' AND i.iso3 = p.iso3 AND i.event_date BETWEEN p.near_from AND p.near_to AND (
             p.country_only OR coalesce(i.location, '') = '' OR i.location = i.country))
         OR (abs(i.latitude - p.latitude) <= CASE coalesce(nullif(i.geo_precision, 0), 3)

@@ -134,10 +134,18 @@ def test_verbal_events_match_on_plover_type():
 
 
 def test_match_prefers_the_closest_candidate():
-    near = incident_of(clash(event_id="n", geonameid=None, latitude=35.751, longitude=44.141))
-    farther = incident_of(clash(event_id="f", geonameid=None, latitude=35.80, longitude=44.14))
-    event = clash(event_id="e", geonameid=None)
+    near = incident_of(clash(article_id="n", event_id="n", geonameid=None, latitude=35.751, longitude=44.141))
+    farther = incident_of(clash(article_id="f", event_id="f", geonameid=None, latitude=35.80, longitude=44.14))
+    event = clash(article_id="e", event_id="e", geonameid=None)
     assert match_incident(event, [farther, near]) is near
+
+
+def test_two_events_of_one_article_stay_two_incidents():
+    # the events stage told them apart; each village's name is in the other's text
+    first = incident_of(clash(event_id="a1-1"))
+    second = clash(event_id="a1-2")
+    assert match_incident(second, [first]) is None
+    assert match_incident(dataclasses.replace(second, article_id="b1"), [first]) is first
 
 
 @pytest.mark.parametrize("first, second, expected", [
@@ -235,3 +243,29 @@ def test_a_district_named_after_its_city_and_a_province_holding_the_town_are_the
     elsewhere = clash(event_id="e1-1", location="Erbil", admin1="Erbil", geo_precision=3, geonameid=None,
                       latitude=36.19, longitude=44.01)
     assert not is_same_incident(clash(), elsewhere)
+
+
+def test_a_town_placed_differently_joins_when_each_report_names_the_others_place():
+    def at(place, notes, event_id, **where):
+        written = notes.index(place.split()[0])
+        return clash(event_id=event_id, notes=notes, location=place, geonameid=None, **where,
+                     evidence=[Span("location", written, written + len(place), place)])
+    by_town = at("Altun Kupri", "Iraqi forces clashed with the Peshmerga near Dibis, west of Altun Kupri.", "b1-1")
+    village = dict(latitude=35.65, longitude=44.07)  # 13 km from the town
+    by_village = at("Dibis", "Near Dibis, west of Altun Kupri, the Peshmerga fought Iraqi troops.", "c1-1", **village)
+    assert is_same_incident(by_town, by_village)
+    elsewhere = at("Dibis", "Near Dibis, west of Altun Kupri, the Peshmerga fought Iraqi troops.", "d1-1",
+                   admin1="Erbil", **village)
+    assert not is_same_incident(by_town, elsewhere)  # not in one province
+    one_way = at("Dibis", "The Peshmerga fought Iraqi troops near Dibis.", "e1-1", **village)
+    assert not is_same_incident(by_town, one_way)  # it does not name the town
+
+
+def test_one_province_spelled_two_ways_is_one_region():
+    idleb = clash(location="Idleb", admin1="Idleb", geo_precision=3, geonameid=None, latitude=35.93, longitude=36.63)
+    idlib = clash(event_id="b1-1", location="Idlib", admin1="Idlib", geo_precision=3, geonameid=None,
+                  latitude=35.93, longitude=36.64)
+    assert is_same_incident(idleb, idlib)
+    far = clash(event_id="c1-1", location="Idlib", admin1="Idlib", geo_precision=3, geonameid=None,
+                latitude=33.5, longitude=36.3)
+    assert not is_same_incident(idleb, far)  # alike names, but the points are apart

@@ -1,5 +1,5 @@
 """Two reports' words: what they share, and names that set them apart."""
-from sitrep.incidents.similarity import Rarity, conflicting_names, rarity_table, report_similarity, same_story, stems
+from sitrep.incidents.similarity import Rarity, conflicting_names, names, rarity_table, report_similarity, same_story, stems
 
 
 def test_stems_leave_out_dates_and_stop_words_and_write_numbers_as_digits():
@@ -54,3 +54,18 @@ def test_rarity_is_learned_from_texts_and_read_back():
     rarity = Rarity.from_table(table)
     assert rarity.documents == 3
     assert rarity.weight("rebel") < rarity.weight("camp") < rarity.weight("never-seen")
+
+
+def test_an_acronym_and_its_words_name_the_same_group():
+    note = "On 3 May 2020, ISWAP militants attacked an army camp in Doutchi, killing two soldiers."
+    other = "Two soldiers were killed on 3 May when Islamic State West Africa fighters attacked a camp at Doutchi."
+    assert conflicting_names(note, other) == (frozenset(), frozenset())
+    weapon = conflicting_names("Rebels destroyed a bulldozer with an ATGM near Kansafra.",
+                               "Rebels hit a bulldozer near Kansafra with an anti-tank guided missile.")
+    assert weapon == (frozenset(), frozenset())
+
+
+def test_stop_words_and_countries_are_not_names():
+    found = names("Police said, Around noon, Syrian and Saudi-led forces shelled Kansafra, near Syria's border.")
+    assert "kansafra" in found
+    assert not {"around", "syrian", "saudi-l", "syria"} & found
