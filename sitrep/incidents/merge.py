@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any, Optional
 
 from sitrep.geo.relative import distance_km as geo_distance_km
-from sitrep.incidents.similarity import names, same_story, spelled_alike
+from sitrep.incidents.similarity import names, report_similarity, same_story, spelled_alike
 from sitrep.records import SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
 
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
@@ -59,6 +59,8 @@ _UNNAMED_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 @dataclasses.dataclass(frozen=True)
 class Rules:
     week_max_days_apart: int
+    # words of a date that is when the event was reported, so the latest it can have happened
+    reported_date_words: tuple[str, ...]
     max_km_by_geo_precision: dict[int, float]
     region_max_km_without_admin1: float
     candidate_window_days: int
@@ -86,6 +88,7 @@ def rules() -> Rules:
         ordered.add((pair["general"], pair["specific"]))
     return Rules(
         week_max_days_apart=int(raw["week_max_days_apart"]),
+        reported_date_words=tuple(_norm(w) for w in raw["reported_date_words"]),
         max_km_by_geo_precision={int(k): float(v) for k, v in raw["max_km_by_geo_precision"].items()},
         region_max_km_without_admin1=float(raw["region_max_km_without_admin1"]),
         candidate_window_days=int(raw["candidate_window_days"]),
@@ -105,17 +108,20 @@ def rules() -> Rules:
 def match_incident(event: Event, candidates: list[Incident]) -> Optional[Incident]:
     """The candidate this event is a further report of, or None (then it is a new incident).
 
-    When several candidates qualify, the closest in time, then in space, wins (then the first).
+    When several candidates qualify, the closest in time wins, then the one whose report says the
+    most of what this one says (a report placed only in its province is as near to every town of
+    it), then the closest in space, then the first.
     An incident that already holds an event of this event's article is never its match: the
     events stage has told the article's events apart, and a text naming several villages names
     each of them in the other's words, which the place rule would otherwise take as one.
     """
     best: Optional[Incident] = None
-    best_key: tuple[float, float] = (math.inf, math.inf)
+    best_key: tuple[float, float, float] = (math.inf, math.inf, math.inf)
     for incident in candidates:
         if _reported_by(incident, event.article_id) or not is_same_incident(event, incident):
             continue
-        key = (float(_days_apart(event, incident)), _distance_or_zero(event, incident))
+        key = (float(_days_apart(event, incident)), -report_similarity(event.notes, incident.notes),
+               _distance_or_zero(event, incident))
         if key < best_key:
             best, best_key = incident, key
     return best
@@ -204,8 +210,24 @@ def same_day(a: Event, b: Event) -> bool:
     if precision <= 1:
         return first == second
     if precision == 2:
-        return abs((first - second).days) <= rules().week_max_days_apart
+        if abs((first - second).days) > rules().week_max_days_apart:
+            return False
+        # nothing happens after it is reported: a day-precise date after the other report's
+        # 'as reported' date (or its publication date, when its text gives none) is another event
+        return not (_told_after_report(a, first, b, second) or _told_after_report(b, second, a, first))
     return (first.year, first.month) == (second.year, second.month)
+
+
+def _told_after_report(precise: Event, precise_date: date, reported: Event, reported_date: date) -> bool:
+    """A day-precise event on a day after the day ``reported`` was reported, so not its event."""
+    return (precise.time_precision == 1 and precise_date > reported_date
+            and reported.time_precision == 2 and _dated_by_report(reported))
+
+
+def _dated_by_report(event: Event) -> bool:
+    """The event's date is the day it was reported: the text says so, or gives no date."""
+    spans = [_norm(span.text) for span in event.evidence if span.field == "event_date"]
+    return not spans or any(word in span for span in spans for word in rules().reported_date_words)
 
 
 def same_place(a: Event, b: Event) -> bool:

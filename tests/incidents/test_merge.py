@@ -84,9 +84,21 @@ def test_reports_naming_the_weapon_differently_are_one_incident():
 
 
 def test_week_precision_matches_within_a_few_days_only():
-    week = clash(event_date="2017-10-17", time_precision=2)
+    week = clash(event_date="2017-10-17", time_precision=2,
+                 evidence=[Span("event_date", 0, 24, "in the week of 17 October")])
     assert is_same_incident(week, clash(event_date="2017-10-20"))
     assert not is_same_incident(week, clash(event_date="2017-10-22"))
+
+
+@pytest.mark.parametrize("date_words", ["Around 20 October 2017 (as reported)", None])
+def test_nothing_happens_after_the_day_it_was_reported(date_words):
+    # dated by its report: 'as reported', or the publication date of a text that gives none
+    evidence = [Span("event_date", 0, len(date_words), date_words)] if date_words else []
+    reported = clash(event_date="2017-10-20", time_precision=2, evidence=evidence)
+    assert is_same_incident(reported, clash(event_date="2017-10-18"))
+    assert is_same_incident(clash(event_date="2017-10-20"), reported)
+    assert not is_same_incident(reported, clash(event_date="2017-10-21"))
+    assert not is_same_incident(clash(event_date="2017-10-22"), reported)
 
 
 def test_month_precision_matches_the_same_month():
@@ -138,6 +150,22 @@ def test_match_prefers_the_closest_candidate():
     farther = incident_of(clash(article_id="f", event_id="f", geonameid=None, latitude=35.80, longitude=44.14))
     event = clash(article_id="e", event_id="e", geonameid=None)
     assert match_incident(event, [farther, near]) is near
+
+
+def test_of_two_qualifying_incidents_the_one_telling_the_same_story_wins():
+    # a report placed only in the province is as close to both towns
+    province = dict(geonameid=None, location="Kirkuk", geo_precision=3, latitude=35.47, longitude=44.39)
+    story = incident_of(clash(article_id="s", event_id="s", location="Daquq", geonameid=7,
+                              latitude=35.14, longitude=44.45,
+                              notes="Peshmerga fighters shelled an army checkpoint near Daquq at dawn, "
+                                    "wounding two soldiers."))
+    other = incident_of(clash(article_id="o", event_id="o", location="Kirkuk", geonameid=8,
+                              latitude=35.47, longitude=44.39,
+                              notes="Peshmerga fighters and the army clashed in Kirkuk province."))
+    event = clash(article_id="e", event_id="e", notes="At dawn Peshmerga fighters shelled an army "
+                  "checkpoint near Daquq in Kirkuk province, wounding two soldiers.", **province)
+    assert is_same_incident(event, other) and is_same_incident(event, story)
+    assert match_incident(event, [other, story]) is story
 
 
 def test_two_events_of_one_article_stay_two_incidents():
