@@ -232,7 +232,7 @@ class EventExtractor:
             in_sentence = [d for d in self.dates if sentence.start_char <= d.start < sentence.end_char]
             if any(d.background for d in in_sentence) or is_habitual(sentence.text):
                 continue
-            total = sentence_total(sentence)
+            total = sentence_total(sentence, in_sentence)
             if total is not None:
                 orphans.append((sentence.start_char, total))
         return orphans
@@ -306,7 +306,7 @@ class EventExtractor:
             evidence.append(Span("event_date", date_mention.start, date_mention.end, date_mention.text))
         fatalities = []
         if event_type not in NO_DEATHS_TYPES:
-            total = sentence_total(sentence)
+            total = sentence_total(sentence, self.dates)
             if total is not None:
                 fatalities.append((total.number, Span("fatalities", total.start, total.end, total.text)))
         anaphoric = mention.trigger.pos_ == "NOUN" and not place_explicit and not date_explicit and any(
@@ -780,7 +780,7 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
         also_at=coordinated_places(extractor.places, place, sentence.start_char, sentence.end_char, doc) if place_explicit else [],
     )
     draft.agents, draft.patients = _reframe(draft, extractor)
-    total = sentence_total(sentence)
+    total = sentence_total(sentence, extractor.dates)
     if total is not None and draft.event_type not in NO_DEATHS_TYPES:
         draft.fatalities.append((total.number, Span("fatalities", total.start, total.end, total.text)))
     return draft

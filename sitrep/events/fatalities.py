@@ -4,11 +4,12 @@ from __future__ import annotations
 from sitrep.language.nlp import doc_text
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Span as SpacySpan, Token
 
 from sitrep.events.vocab import contains_cue, vocab
+from sitrep.records import DateMention
 
 
 @dataclass
@@ -48,10 +49,20 @@ def _governs_death(token: Token, limit: int = 3) -> Optional[Token]:
                 return child
             if child.dep_ == "conj" and node.pos_ == "VERB" and child.pos_ == "VERB" and _is_death_word(child):
                 return child  # '2 members were shot and killed
-        if node.head is node:
+        if node.head is node or _counts_the_killers(node):
             return None
         node = node.head
     return node if _is_death_word(node) else None
+
+
+def _counts_the_killers(node: Token) -> bool:
+    """'two militants shot and killed a civilian': the subject of a killing verb with an object is
+    who killed, not who died ('one soldier killed' and 'were killed' tell the dead)."""
+    if node.dep_ != "nsubj" or node.head.pos_ != "VERB":
+        return False
+    verbs = [node.head, *node.head.conjuncts]
+    return any((_kills(verb) or verb.lemma_.lower() in vocab()["killing_verbs"])
+               and any(c.dep_ == "dobj" for c in verb.children) for verb in verbs)
 
 
 def _in_excluded_frame(token: Token) -> bool:
@@ -77,11 +88,15 @@ def _number_tokens(sentence: SpacySpan):
             yield token
 
 
-def deaths_in(sentence: SpacySpan) -> list[DeathCount]:
-    """Death figures stated in a sentence, each with its words. Figures for separate victim groups add up."""
+def deaths_in(sentence: SpacySpan, dates: Sequence[DateMention] = ()) -> list[DeathCount]:
+    """Death figures stated in a sentence, each with its words. Figures for separate victim groups
+    add up. A number inside one of ``dates`` is a day, whatever the parser's entities say
+    ('Around 7 May 2020 (as reported), 1 soldier was killed')."""
     found: list[DeathCount] = []
     for token in _number_tokens(sentence):
         if token.ent_type_ in ("DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"):
+            continue
+        if any(d.start <= token.idx < d.end for d in dates):
             continue
         value = _number_value(token)
         if value is None or value > 100000:
@@ -133,30 +148,42 @@ def _kills(token: Token) -> bool:
 
 
 def single_victims(sentence: SpacySpan) -> list[DeathCount]:
-    """Victims named one by one ('a man was shot dead', 'killing a woman and her son')."""
+    """Victims named one by one ('a man was shot dead', 'killing a woman and her son', 'a woman died')."""
     found = []
     for token in sentence:
-        if not _kills(token) or _mixed_with_injuries(token, 1) is None:
+        dies = token.pos_ == "VERB" and token.lemma_.lower() == "die"  # 'a woman died'
+        if not (_kills(token) or dies) or _mixed_with_injuries(token, 1) is None:
             continue
-        victims = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+        roles = ("nsubj",) if dies else ("dobj", "nsubjpass")
+        victims = [c for c in token.children if c.dep_ in roles]
+        if not victims and token.dep_ == "conj":
+            # 'a man was shot and killed': the second verb shares the first one's victim
+            victims = [c for c in token.head.children if c.dep_ in roles]
         for victim in victims:
             if any(c.dep_ == "nummod" or (c.like_num and c.ent_type_ != "ORDINAL") for c in victim.children) or victim.like_num:
                 continue  # counted as a number ('a 1st lieutenant' is one man)
             # 'in Recife, Pernambuco, a man was killed': the parser may make the state a victim too
             people = [p for p in [victim, *victim.conjuncts] if p.ent_type_ not in PLACE_ENTITIES]
-            count = sum(1 for p in people if p.tag_ in ("NN", "NNP") and p.pos_ in ("NOUN", "PROPN"))
+            count = sum(1 for p in people if _one_person(p))
             if count and not any(p.tag_ in ("NNS", "NNPS") for p in people):
                 start, end = min(victim.idx, token.idx), max(token.idx + len(token.text), victim.idx + len(victim.text))
                 found.append(DeathCount(count, start, end, doc_text(sentence.doc)[start:end]))
     return found
 
 
+def _one_person(token: Token) -> bool:
+    if token.tag_ in ("NN", "NNP") and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    # 'killed a civilian' where the tagger read 'civilian' as an adjective
+    return token.pos_ == "ADJ" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
 def states_no_deaths(sentence: SpacySpan) -> bool:
     return contains_cue(sentence.text.lower(), vocab()["no_fatality_phrases"]) is not None
 
 
-def sentence_total(sentence: SpacySpan) -> Optional[DeathCount]:
-    counts = deaths_in(sentence) or single_victims(sentence)
+def sentence_total(sentence: SpacySpan, dates: Sequence[DateMention] = ()) -> Optional[DeathCount]:
+    counts = deaths_in(sentence, dates) or single_victims(sentence)
     if not counts:
         return None
     total = sum(c.number for c in counts)

@@ -71,6 +71,25 @@ def test_one_victim_told_with_a_rank_or_a_later_death_is_one_dead(text):
     assert [e.fatalities for e in events_of(text) if e.event_type] == [1]
 
 
+@pytest.mark.parametrize("text, fatalities", [
+    ("Around 7 March 2021 (as reported), 1 soldier was killed by a sniper near Gardez.", 1),
+    ("Around 7 March 2021 (as reported), a village elder was shot dead by gunmen near Gardez.", 1),
+    ("A woman died on Sunday, 7 March 2021, when a shell fired by the militia struck her home in Marib.", 1),
+])
+def test_the_day_of_a_date_is_not_a_death_toll(text, fatalities):
+    assert [e.fatalities for e in acled_events(text)] == [fatalities]
+
+
+@pytest.mark.parametrize("text, fatalities", [
+    ("On Sunday, two militants shot and killed a shopkeeper outside a mosque in Baidoa.", 1),
+    ("On Sunday, unknown gunmen shot and killed a civilian travelling on a road near Baidoa.", 1),
+    ("On Sunday, a man was shot and killed in a drive-by shooting in Baidoa.", 1),
+    ("On Sunday, a roadside bomb hit an army truck near Baidoa. At least one soldier killed and two wounded.", 1),
+])
+def test_killers_are_not_counted_and_a_shared_victim_is(text, fatalities):
+    assert [e.fatalities for e in acled_events(text)] == [fatalities]
+
+
 def test_roadside_bomb_is_remote_explosive():
     event = only(events_of("A roadside bomb struck a police convoy near Kandahar on Wednesday, killing three officers."),
                  "Explosions/Remote violence")
