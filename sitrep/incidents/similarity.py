@@ -130,14 +130,8 @@ def agreement(first: frozenset[str], second: frozenset[str]) -> float:
 def names(text: str) -> frozenset[str]:
     """Stems of the rare capitalised words inside sentences: the specific places, units and
     people a report names ('Kansafra', 'Gamaliel'), not sentence openings or common names."""
-    return frozenset(_written_names(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _written_names(text: str) -> dict[str, str]:
-    """names(), each stem with the word as the text writes it ('iswap' -> 'ISWAP')."""
     text = without_dates(text or "")
-    weights, stop, found = rarity(), _stop_stems(), {}
+    weights, stop, found = rarity(), _stop_stems(), set()
     for match in _NAME.finditer(text):
         before = text[: match.start()].rstrip()
         if not before or before[-1] in _OPENERS:
@@ -150,8 +144,8 @@ def _written_names(text: str) -> dict[str, str]:
         if (s in stop and (match.group(0).isupper() or before.endswith(","))) or len(s) < 2 \
                 or weights.weight(s) < NAME_MIN_RARITY or _is_country_word(match.group(0)):
             continue
-        found.setdefault(s, match.group(0))
-    return found
+        found.add(s)
+    return frozenset(found)
 
 
 def _is_country_word(word: str) -> bool:
