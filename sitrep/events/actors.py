@@ -131,8 +131,12 @@ class ActorNamer:
             actor = learned_actor(text)  # 'Iraqi forces' are named by the rules, never by co-occurrence
         if actor is None:
             actor = self._generic(phrase, code, cname, noun)
-        if actor is None or actor.name.startswith(("Rebel Group", "Unidentified", "Militia")):
-            actor = self._commanding_group(phrase, event_country) or actor
+        commander = self._commanding_group(phrase, event_country)
+        if commander is not None and (actor is None or is_coalition(commander.name)
+                                      or actor.name.startswith(("Rebel Group", "Unidentified", "Militia"))):
+            # ACLED codes the forces of a joint operation as the operation: 'JWS factions,
+            # operating under OPS' act as Operation Peace Spring
+            actor = commander
         if actor is not None:
             actor.text, actor.start, actor.end = text, phrase.start_char, phrase.end_char
         return actor
@@ -140,7 +144,10 @@ class ActorNamer:
     def _commanding_group(self, phrase: SpacySpan, event_country) -> Optional[Actor]:
         """'opposition rebels under OPS': fighters named by the command they serve under."""
         doc = phrase.doc
-        for child in phrase.root.children:
+        # 'rebels under OPS', 'factions, operating under OPS', 'JWS, which operates under OPS'
+        heads = [phrase.root] + [c for c in phrase.root.children if c.dep_ in ("acl", "relcl")
+                                 and c.lemma_.lower() in self.words["serving_verbs"]]
+        for child in (c for head in heads for c in head.children):
             if child.dep_ == "prep" and child.lower_ in ("under", "within"):
                 objects = [doc[o.left_edge.i: o.right_edge.i + 1] for o in child.children if o.dep_ == "pobj"]
                 end = child.i + 1
@@ -386,6 +393,16 @@ def learned_actor(text: str) -> Optional[Actor]:
             if found:
                 return Actor(name=found[0], inter=found[1])
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _coalitions() -> frozenset[str]:
+    return frozenset(entry["actor"] for entry in named_actors() if entry.get("coalition"))
+
+
+def is_coalition(actor_name: str) -> bool:
+    """A joint operation that ACLED names as the actor of the forces serving in it."""
+    return actor_name in _coalitions()
 
 
 def _best_for_country(candidates: list[dict], code: str) -> Optional[dict]:

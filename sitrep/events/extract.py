@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
 from sitrep.events.actors import (
-    ActorNamer, actor_at_place, state_title, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
+    ActorNamer, actor_at_place, is_coalition, state_title, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
 )
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
@@ -346,7 +346,11 @@ def _as_crowd(actor: Actor, crowd: str, inter: int) -> Actor:
 
 
 def _prefer_named(agents: list[Actor]) -> list[Actor]:
-    """'Fighters from an armed group' and 'JNIM' in one event are one party: keep the name."""
+    """'Fighters from an armed group' and 'JNIM' in one event are one party: keep the name. A
+    joint operation some of the agents serve in leads them ('Turkish forces and rebels under OPS')."""
+    joint = [a for a in agents if is_coalition(a.name)]
+    if joint:
+        agents = joint[:1] + [a for a in agents if a is not joint[0]]
     named = [a for a in agents if not a.name.startswith(("Unidentified", "Rebel Group", "Militia")) and a.inter in (2, 3, 4)]
     if named and agents and agents[0].name.startswith(("Unidentified", "Rebel Group")):
         return named[:1] + [a for a in agents if a is not named[0] and not a.name.startswith(("Unidentified", "Rebel Group"))]
@@ -475,7 +479,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         evidence.append(Span("location", draft.place.start, draft.place.end, draft.place.text))
         evidence.extend(draft.place.evidence)
     country = (place.country_code, place.country) if place is not None else country_default
-    agents, patients = _crowd_first(draft, _prefer_named(draft.agents), list(draft.patients), country)
+    # a joint operation named among the acting side's allies leads it as well
+    joint = [a for a in draft.associates if is_coalition(a.name)] if draft.agents else []
+    agents, patients = _crowd_first(draft, _prefer_named(joint[:1] + draft.agents), list(draft.patients), country)
     context, attackers_unknown = _story_reading(article.text)
     # 'fire by an unknown party': the report says no side did it, whoever holds the spot
     holder_place = None if attackers_unknown else place

@@ -453,6 +453,9 @@ def test_a_company_opening_a_base_is_no_event():
     ("On Monday, in Paletwa Township, Chin State, the Myanmar military and AA clashed.", "Military Forces of Myanmar", 1),
     ("On Monday, the army's 4th Division shelled rebel positions near Daraa.", "Military Forces of Syria", 1),
     ("On Monday, Islah-affiliated Special Forces arrested a journalist in Shabwah governorate, Yemen.", "Military Forces of Yemen", 1),
+    ("On Monday, Turkish forces and allied factions, operating under OPS, shelled a village near Tell Abiad.",
+     "Operation Peace Spring", 2),
+    ("On Monday, Turkish troops and Syrian rebels under OPS shelled houses near Ras al Ain.", "Operation Peace Spring", 2),
 ])
 def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_named(text, actor, inter):
     event = only(acled_events(text))
