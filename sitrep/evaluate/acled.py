@@ -18,6 +18,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Optional
 
+from sitrep.geo.normalize import fold
 from sitrep.geo.relative import distance_km
 from sitrep.records import Article, EVENT_TYPES, Event, SUB_EVENT_TO_TYPE
 
@@ -173,20 +174,33 @@ def match_score(gold: GoldEvent, event: Event) -> float:
         score += 3
     if gold.sub_event_type and event.sub_event_type == gold.sub_event_type:
         score += 1
-    if gold.latitude is not None and event.latitude is not None:
-        if distance_km(gold.latitude, gold.longitude, event.latitude, event.longitude) <= 25:
-            score += 2
+    near = (gold.latitude is not None and event.latitude is not None
+            and distance_km(gold.latitude, gold.longitude, event.latitude, event.longitude) <= 25)
+    if near or _names_the_place(gold, event):
+        score += 2  # named as the row's place is as good as lying near its point
     if gold.event_date and event.event_date == gold.event_date:
         score += 1
     return score
 
 
 def best_match(gold: GoldEvent, events: list[Event]) -> Optional[Event]:
-    """The event that matches the row best; of equally good ones, the nearest to its point (a
-    report of several places is one row per place for ACLED), then the first."""
+    """The event that matches the row best; of equally good ones, the one placed by the name the
+    row gives (a report of several places is one row per place for ACLED, and places the
+    gazetteer lacks all stand at the area holding them), then the nearest to its point, then the
+    first."""
     if not events:
         return None
-    return max(events, key=lambda e: (match_score(gold, e), -_distance_or_far(gold, e)))
+    return max(events, key=lambda e: (match_score(gold, e), _names_the_place(gold, e), -_distance_or_far(gold, e)))
+
+
+def _names_the_place(gold: GoldEvent, event: Event) -> bool:
+    """The event's own place, as written, is the row's location ('Gidan Adamu')."""
+    wanted = fold(gold.location.split("-")[-1]) if gold.location else ""
+    if not wanted:
+        return False
+    own = [s.text for s in event.evidence if s.field == "place_unresolved"] or [
+        s.text for s in event.evidence if s.field == "location"]
+    return any(fold(text) == wanted for text in own)
 
 
 def _distance_or_far(gold: GoldEvent, event: Event) -> float:

@@ -20,7 +20,7 @@ from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
-from sitrep.geo import coordinated_places, country_by_cues, place_for_span
+from sitrep.geo import TAKES_OVER, coordinated_places, country_by_cues, place_for_span, unknown_listed_places
 from sitrep.language import segment_of
 from sitrep.records import (
     ARMED_VIOLENCE_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
@@ -252,7 +252,7 @@ class EventExtractor:
         date_explicit = segment == "body" and date_explicit_in(sentence, date_mention)
         if segment == "title":
             place_explicit = False  # a headline summarises; its place is often the nearest big town
-        also_at = coordinated_places(self.places, place, sentence.start_char, sentence.end_char, self.doc) if place_explicit else []
+        also_at = places_beside(self.places, place, sentence.start_char, sentence.end_char, self.doc) if place_explicit else []
         country = _country_of_place(place) or self.article_country
         agents, patients, associates = _name_participants(mention, self.namer, country)
         self._current_patients = {a.name for a in patients}
@@ -783,7 +783,7 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
         event_date=date_iso, time_precision=precision, date_explicit=date_mention is not None,
         fatalities=[], evidence=[Span("event_type", sentence.start_char, sentence.end_char, sentence.text)],
         sentence_starts=[sentence.start_char],
-        also_at=coordinated_places(extractor.places, place, sentence.start_char, sentence.end_char, doc) if place_explicit else [],
+        also_at=places_beside(extractor.places, place, sentence.start_char, sentence.end_char, doc) if place_explicit else [],
     )
     draft.agents, draft.patients = _reframe(draft, extractor)
     total = sentence_total(sentence, extractor.dates)
@@ -869,8 +869,12 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
         parts = [finish(part, article, 0, extractor.article_country) for part in one_draft_per_place(draft)]
         split_fatalities(parts)
         unresolved = _unresolved_places(draft, doc, places)  # the draft's sentences: one reading for all its parts
+        # a place listed with an event of its own belongs to that event alone
+        named_apart = [(span.start, span.end) for event in parts for span in _own_unknown_place(event)]
         for event in parts:
-            event.evidence.extend(unresolved)
+            if not _own_unknown_place(event):
+                event.evidence.extend(span for span in unresolved
+                                      if not any(a < span.end and span.start < b for a, b in named_apart))
             if _placed_by_its_container(event, unresolved, doc):
                 event.geo_precision = max(event.geo_precision or 0, 2)
             if draft.place is None and extractor.cued_country:
@@ -881,11 +885,27 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     return events
 
 
+def places_beside(places, place, start: int, end: int, doc) -> list:
+    """The other places an event sentence lists beside its own: known ones, then those the
+    gazetteer lacks, each at the area that holds it."""
+    known = coordinated_places(places, place, start, end, doc)
+    return known + unknown_listed_places(places, place, start, end, doc, represented=known)
+
+
+def _own_unknown_place(event: Event) -> list[Span]:
+    return [span for span in event.evidence if span.field == "place_unresolved"]
+
+
 def one_draft_per_place(draft: Draft) -> list[Draft]:
     """Airstrikes 'in Shah Wali Kot and Maywand districts' are two events in ACLED's coding, one
-    per location, with the same parties, date and type."""
-    return [draft] + [dataclasses.replace(draft, place=place, also_at=[], evidence=list(draft.evidence))
-                      for place in draft.also_at]
+    per location, with the same parties, date and type. When the event's own place only holds
+    the places listed ('attacked Manini and Komo in Chikun LGA'), the listed ones replace it."""
+    also_at = list(draft.also_at)
+    first = draft
+    if also_at and also_at[0].role == TAKES_OVER:
+        first = dataclasses.replace(draft, place=also_at.pop(0), also_at=[], evidence=list(draft.evidence))
+    return [first] + [dataclasses.replace(draft, place=place, also_at=[], evidence=list(draft.evidence))
+                      for place in also_at]
 
 
 def split_fatalities(parts: list[Event]) -> None:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.geo.gazetteer import is_region
 from sitrep.geo.resolve import context_words, doc_text
-from sitrep.records import PlaceMention
+from sitrep.records import PlaceMention, Span
 
 EVENT_ROLES = frozenset({"place", "relative"})
 SPECIFICITY = {"PPL": 4, "PPLA": 4, "PPLC": 4, "": 4, "ADM2": 3, "ADM1": 2, "RGN": 2, "PCLI": 1}
@@ -77,6 +77,177 @@ def coordinated_places(mentions: Sequence[PlaceMention], chosen: PlaceMention, s
     kept = [m for m in siblings if not any(_holds(m, other) for other in everyone if other is not m)]
     unique = {_place_key(m): m for m in kept}
     return [_copy(m, m.geo_precision) for m in sorted(unique.values(), key=lambda m: m.start)]
+
+
+# a place the gazetteer lacks, listed beside others, stands at the area holding it; the first such
+# place takes the event's own place over when that place only holds the list ('attacked Manini
+# and Komo in Chikun LGA': two events, both in Chikun)
+LISTED_UNKNOWN = "listed_unknown"
+TAKES_OVER = "listed_unknown_first"
+HOLDING_FEATURES = ("ADM1", "ADM2", "ADM3", "RGN")
+
+
+def unknown_listed_places(mentions: Sequence[PlaceMention], chosen: PlaceMention, start: int, end: int,
+                          doc: Optional[Doc], represented: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
+    """Places of a list the gazetteer lacks ('the villages of Ananum, Gidan Adamu and Kwossa (Donga,
+    Taraba)'), or knows only by the area after them ('Al Humayqan (Dhi Naim, Al Bayda)'), that no
+    event place stands for yet. ACLED codes one event per location, so each is an event of its
+    own, put at the district or province that holds it: as near it (2), or in the region (3). Only
+    when an area holds them: two streets of one town are one location. Each copy carries its name
+    as ``place_unresolved`` evidence."""
+    if doc is None:
+        return []
+    text = doc_text(doc)
+    known = sorted((m for m in _event_places(mentions) + _containers(mentions) if start <= m.start and m.end <= end),
+                   key=lambda m: m.start)
+    taken = {_place_key(m) for m in [chosen, *represented]}
+    found: list[PlaceMention] = []
+    for items in _name_lists(doc, start, end):
+        if not _listed_as_places(doc, text, items, known) or any(_is_site(text[a:b]) for a, b in items):
+            continue
+        chosen_listed = any(_overlaps(chosen, a, b) or _same_span(_stood_for(text, known, b), chosen) for a, b in items)
+        for a, b in items:
+            if any(_overlaps(m, a, b) for m in known):
+                continue  # the gazetteer knows it: coordinated_places lists it
+            stand_in = _stood_for(text, known, b)
+            if stand_in is not None:
+                if _place_key(stand_in) in taken:
+                    # the event already there is this name's: 'Dadin Kowa (Donga, Taraba)'
+                    holder = next((m for m in [chosen, *represented] if _same_span(stand_in, m)), None)
+                    if holder is not None and not any(e.field == "place_unresolved" for e in holder.evidence):
+                        holder.evidence.append(Span("place_unresolved", a, b, text[a:b]))
+                    continue
+                taken.add(_place_key(stand_in))
+                found.append(_named_copy(stand_in, text, a, b, LISTED_UNKNOWN))
+                continue
+            holder = _holder_after(text, known, items, b)
+            if holder is None and chosen_listed:
+                # 'in Bab Ghaliq, Habil al Ubaydi and Habil al Kalb': villages beside a known one, near it
+                holder = chosen
+            elif holder is None or holder.place is None or not holder.place.feature_code.startswith(HOLDING_FEATURES):
+                holder = chosen if holder is None and _holds_places(chosen) else None
+            if holder is None or holder.place is None:
+                continue
+            found.append(_named_copy(holder, text, a, b, LISTED_UNKNOWN))
+        if found and not chosen_listed:
+            found[0].role = TAKES_OVER
+        if found:
+            break  # one list per event sentence
+    return found
+
+
+def _is_site(name: str) -> bool:
+    """'Tahrir Square', 'Beirut Arab University': a site within a town, not a location of its own."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in context_words()["site_nouns"] or words[0] in context_words()["site_nouns"])
+
+
+def _holds_places(m: PlaceMention) -> bool:
+    return m.place is not None and m.place.feature_code.startswith(HOLDING_FEATURES)
+
+
+def _named_copy(m: PlaceMention, text: str, a: int, b: int, role: str) -> PlaceMention:
+    copy = _copy(m, max(m.geo_precision, 2))
+    copy.role = role
+    copy.evidence.append(Span("place_unresolved", a, b, text[a:b]))
+    return copy
+
+
+def _same_span(m: Optional[PlaceMention], other: PlaceMention) -> bool:
+    return m is not None and (m.start, m.end) == (other.start, other.end)
+
+
+def _overlaps(m: PlaceMention, a: int, b: int) -> bool:
+    return m.start < b and a < m.end
+
+
+def _stood_for(text: str, known: list[PlaceMention], name_end: int) -> Optional[PlaceMention]:
+    """'Al Humayqan (Dhi Naim, Al Bayda)': the first area in the brackets right after a name."""
+    rest = text[name_end:]
+    noun = re.match(r"\s*(?:[a-z]+\s*)?\(", rest)
+    if noun is None or (noun.group().strip("( ") and noun.group().strip("( ").rstrip("s") not in context_words()["list_place_nouns"]):
+        return None
+    first = name_end + noun.end()
+    closing = re.search(r"[,;)]", text[first:])
+    last = first + closing.start() if closing else len(text)
+    return next((m for m in known if first <= m.start < last), None)
+
+
+def _holder_after(text: str, known: list[PlaceMention], items: list[tuple[int, int]], name_end: int
+                  ) -> Optional[PlaceMention]:
+    """The area the writer puts a listed name in: the first known area in brackets after it in
+    the list, or the one after 'in' that closes the list ('Manini and Komo in Chikun LGA')."""
+    list_end = items[-1][1]
+    bracket = re.match(r"\s*\([^()]*\)", text[list_end:])
+    brackets_end = list_end + bracket.end() if bracket else list_end
+    for m in known:
+        if name_end <= m.start < brackets_end and _in_brackets(text, m.start):
+            return m
+    after = text[list_end:]
+    closing = re.match(r"\s*(?:\([^()]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|of)\s+(?:the\s+)?", after)
+    if closing:
+        at = list_end + closing.end()
+        return next((m for m in known if m.start == at), None)
+    return None
+
+
+def _name_lists(doc: Doc, start: int, end: int) -> list[list[tuple[int, int]]]:
+    """Capitalised names joined as a list ('A, B and C'; a name may carry brackets after it), as
+    character ranges; only lists with an 'and'."""
+    text = doc_text(doc)
+    lists, current, gaps = [], [], []
+    for run in _name_runs(doc, start, end) + [None]:
+        gap = _list_gap(text[current[-1][1]:run[0]]) if current and run else None
+        if gap:
+            current.append(run)
+            gaps.append(gap)
+            continue
+        if "and" in gaps:
+            # the name after the last 'and' ends the list: 'X and Y, Cairo' puts both in Cairo
+            last_and = max(i for i, g in enumerate(gaps) if g == "and")
+            lists.append(current[:last_and + 2])
+        current, gaps = ([run], []) if run else ([], [])
+    return lists
+
+
+def _name_runs(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Character ranges of capitalised names outside brackets ('Gidan Adamu', 'Lakmat az Zufur')."""
+    words = context_words()
+    text = doc_text(doc)
+    runs, i = [], 0
+    tokens = [t for t in doc if start <= t.idx < end]
+    while i < len(tokens):
+        token = tokens[i]
+        if not _name_word(token, words) or token.is_sent_start or _in_brackets(text, token.idx):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and (_name_word(tokens[j], words) or (
+                (tokens[j].lower_ in words["name_connectors"] or tokens[j].text == "-")
+                and j + 1 < len(tokens) and _name_word(tokens[j + 1], words))):
+            j += 1
+        runs.append((token.idx, tokens[j - 1].idx + len(tokens[j - 1].text)))
+        i = j
+    return runs
+
+
+def _name_word(token: Token, words) -> bool:
+    return token.is_title and token.lower_ not in words["calendar_words"] and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _listed_as_places(doc: Doc, text: str, items: list[tuple[int, int]], known: list[PlaceMention]) -> bool:
+    """The names are places: the list follows 'in', 'at', 'near' or 'the villages of', or it is
+    closed by the area holding it ('Manini and Komo in Chikun LGA', '... (Donga, Taraba)')."""
+    words = context_words()
+    before = re.findall(r"[A-Za-z]+", text[max(0, items[0][0] - 40):items[0][0]].lower())
+    while before and (before[-1] == "the" or before[-1].rstrip("s") in words["list_place_nouns"]):
+        before.pop()
+    if before and before[-1] == "of" and len(before) > 1 and (
+            before[-2].rstrip("s") in words["list_place_nouns"] or before[-2] in words["place_nouns_before_of"]):
+        return True
+    if before and before[-1] in words["locative_prepositions"] and before[-1] not in ("between", "from", "to"):
+        return True
+    return _holder_after(text, known, items, items[-1][1]) is not None
 
 
 def _containers(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:

@@ -99,6 +99,18 @@ def test_of_equally_good_matches_the_nearest_place_wins():
     assert best_match(gold, [mombasa, nakuru]) is nakuru
 
 
+def test_of_events_at_one_area_the_one_named_as_the_row_place_wins():
+    from sitrep.records import Span
+
+    gold = next(read_acled(write_current_for_match()))  # a protest in Nairobi
+    gold.location = "Kibera"
+    def at_nairobi(name):
+        return Event(event_type="Protests", sub_event_type="Peaceful protest", latitude=-1.28, longitude=36.82,
+                     event_date="2020-05-09", evidence=[Span("place_unresolved", 0, len(name), name)])
+    first, kibera = at_nairobi("Mathare"), at_nairobi("Kibera")
+    assert best_match(gold, [first, kibera]) is kibera
+
+
 def write_current_for_match() -> Path:
     import tempfile
 

@@ -382,6 +382,41 @@ def test_one_report_of_several_places_is_one_event_per_place_with_the_toll_share
     assert len({e.event_id for e in events}) == 2
 
 
+def test_villages_the_gazetteer_lacks_are_one_event_each_at_the_district_holding_them():
+    events = acled_events(
+        "On Monday, gunmen attacked Ungwan Zabi and Kufai Mallam in Kajuru LGA (Kaduna), killing 5 villagers.")
+    assert len(events) == 2
+    assert {e.location for e in events} == {"Kajuru"} and {e.geo_precision for e in events} == {2}
+    # each event names its own village, and only that one
+    assert sorted(tuple(s.text for s in e.evidence if s.field == "place_unresolved") for e in events) == [
+        ("Kufai Mallam",), ("Ungwan Zabi",)]
+    assert sorted(e.fatalities for e in events) == [2, 3]
+
+
+def test_villages_listed_before_their_district_in_brackets_are_one_event_each():
+    events = acled_events(
+        "On Monday, gunmen attacked the villages of Tudun Bawa, Angwan Garba and Kan Tudu (Kauru, Kaduna), "
+        "killing 3 residents.")
+    assert len(events) == 3
+    assert {e.location for e in events} == {"Kauru"}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, protesters gathered on Sharia Nasr and Midan Gamal in Alexandria.",
+    "On Monday, protesters gathered at Tahrir Square and Talaat Harb Street, Cairo.",
+])
+def test_streets_and_sites_of_one_town_stay_one_event(text):
+    assert len(acled_events(text)) == 1
+
+
+def test_villages_listed_with_a_known_one_are_an_event_each():
+    events = acled_events(
+        "On Monday, clashes between Houthi forces and the 30th Brigade were reported in Bab Ghaliq, Habil al "
+        "Ubaydi and Habil al Kalb (Qaatabah, Ad Dali), killing 6 fighters.")
+    assert len(events) == 3
+    assert sorted(e.geo_precision for e in events) == [1, 2, 2]
+
+
 @pytest.mark.parametrize("text", [
     "Clashes broke out on the road between Kirkuk and Erbil on Monday, killing two fighters.",
     "Gunmen killed two farmers in Zaria, Kaduna State, on Monday.",
