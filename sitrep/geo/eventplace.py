@@ -149,7 +149,8 @@ def _holds_places(m: PlaceMention) -> bool:
 def _named_copy(m: PlaceMention, text: str, a: int, b: int, role: str) -> PlaceMention:
     copy = _copy(m, max(m.geo_precision, 2))
     copy.role = role
-    copy.evidence.append(Span("place_unresolved", a, b, text[a:b]))
+    # the copy names its own place only, not the one the original stands for
+    copy.evidence = [e for e in copy.evidence if e.field != "place_unresolved"] + [Span("place_unresolved", a, b, text[a:b])]
     return copy
 
 

@@ -428,6 +428,8 @@ def _is_locative(span: SpacySpan) -> bool:
     """A name used as a place: object of a locative preposition, or "X, a town ..."."""
     words = context_words()
     root = span.root
+    if _listed_after_a_place(span):
+        return True
     if root.dep_ == "pobj" and root.head.lower_ in words["locative_prepositions"]:
         if root.head.lower_ != "of":
             return True
@@ -450,6 +452,16 @@ def _is_locative(span: SpacySpan) -> bool:
             and before.doc[before.i - 1].lower_ in ("the", "of"):
         return True  # 'the capital Ndjamena', 'the village Mitsobi'
     return before is not None and before.lower_ in words["locative_prepositions"] and before.lower_ != "of"
+
+
+def _listed_after_a_place(span: SpacySpan) -> bool:
+    """'in Al Jawf, Ad Dali and Taizz governorates': the last of a list of places is one too,
+    whatever the tagger called it."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("and", ","):
+        return False
+    previous = doc[span.start - 2]
+    return previous.ent_type_ in PLACE_LABELS and previous.ent_iob_ in ("B", "I")
 
 
 def _areas_placed_in(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:
@@ -526,6 +538,17 @@ _GAP_WORD = (r"(?:city|town|village|district|province|state|region|county|commun
 _CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
                             # 'Parisu (Abadam LGA, Borno)': a district the gazetteer lacks in between
                             r"|^\(\s*[^(),.;]{1,40},$", re.IGNORECASE)
+# 'Soledad Doblado municipality, Veracruz', 'Choro del Mono sector, Cedeno': the rest of a name the
+# gazetteer knows only in part (capitalised words and name particles), then the kind of area
+_NAME_REST_GAP = re.compile(r"^(?:(?:[A-Z][\w'’-]*|de|del|la|las|los|do|da|dos|das|di|du|el|al)\s+){0,3}"
+                            rf"[A-Z][\w'’-]*\s+(?i:{_GAP_WORD})(?:\s+(?i:{_GAP_WORD}))?\s*[(,]$")
+
+
+_NAME_PARTICLES = re.compile(r"^(?:(?:de|del|la|las|los|do|da|dos|das|di|du)\s*){0,2}$")
+
+
+def _container_gap(between: str) -> bool:
+    return bool(_CONTAINER_GAP.match(between) or _NAME_REST_GAP.match(between))
 
 
 def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int, tuple[str, str]]:
@@ -536,13 +559,18 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         between = text[a.end:b.start].strip()
         if between == "," and _listed(text, mentions, index + 1):
             continue  # 'Aleppo, Homs and Hama': three cities, not Aleppo in Homs province
+        if _NAME_PARTICLES.match(between) and id(b) in pinned:
+            # 'Martinez de la Torre, Veracruz': two pieces of one name share the area it lies in
+            pinned[id(a)] = pinned[id(b)]
+            a.pinned_surely = getattr(b, "pinned_surely", False)
+            continue
         if a.candidates and b.candidates and _part_gap().match(between):
             _keep_within(a, b, gaz)  # 'Gota area of Ahmedabad city' is no Gotha in Germany
             continue
         if b.candidates and _in_gap().match(between) and _local_name(a, gaz):
             _pin_inside(a, b, gaz, pinned)  # 'Nadas in rural Ras al Ain in al-Hasakeh', 'Sfuhen in Idleb'
             continue
-        if not b.candidates or not (between in (",", "(") or _CONTAINER_GAP.match(between)):
+        if not b.candidates or not (between in (",", "(") or _container_gap(between)):
             continue
         b.is_container = True  # 'Ivirgarzama, Cochabamba': an unknown town still sits in the area named
         if a.candidates:
