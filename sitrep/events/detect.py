@@ -67,7 +67,16 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
             continue  # 'killed after crashing his car', 'a gas explosion': deaths, but no one's violence  # 'bandits have killed thousands over the past decade': a trend, not an event
         seen.update(range(start, end))
         mentions.append(Mention(trigger, doc[start:end], sentence, rule))
-    return _without_consequences(mentions)
+    return _without_consequences(_without_acting_participants(mentions))
+
+
+def _without_acting_participants(mentions: list[Mention]) -> list[Mention]:
+    """'demonstrators attacked officials': the attack is the event; the people doing it are its
+    actors, not a second event."""
+    triggers_at = {m.trigger.i for m in mentions}
+    participants = vocab()["participant_nouns"]
+    return [m for m in mentions if not (m.trigger.lemma_.lower() in participants and m.trigger.dep_ == "nsubj"
+                                        and m.trigger.head.i in triggers_at)]
 
 
 CONSEQUENCE_RULES = {"kill", "massacre_noun"}
@@ -135,7 +144,11 @@ def _described_not_reported(trigger: Token) -> bool:
     """'The assault capped a campaign', 'the takeover was complicated by': a past event as a topic."""
     if trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    return trigger.head.lemma_ not in vocab()["occurrence_verbs"]
+    words = vocab()
+    if trigger.dep_ == "nsubj" and trigger.lemma_.lower() in words["participant_nouns"]:
+        # 'Rioters closed the highway': the participants acting are the event
+        return trigger.head.lemma_.lower() in words["participant_idle_verbs"]
+    return trigger.head.lemma_ not in words["occurrence_verbs"]
 
 
 def _negated(trigger: Token) -> bool:

@@ -448,6 +448,8 @@ def _ordinary_crime(mention: Mention, agents: list[Actor], doc: Doc) -> bool:
     words = vocab()
     if any(a.inter in (1, 2, 3, 4, 5, 6, 8) and not a.name.startswith("Unidentified") for a in agents):
         return False
+    if mention.trigger.lemma_.lower() in words["participant_nouns"]:
+        return False  # 'Rioters closed the highway': a crowd, never one person's crime
     subject = _subject_of(mention)
     lone = subject is not None and subject.lemma_.lower() in words["lone_perpetrator_nouns"] and subject.tag_ in ("NN", "NNP")
     if lone:

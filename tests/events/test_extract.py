@@ -615,3 +615,26 @@ def test_a_battle_told_by_its_toll_and_its_repelled_attack_is_led_by_the_attacke
         "On Monday, 4 Taliban militants were killed when Afghan forces repulsed their attack on a checkpoint "
         "in Chora district, Urozgan."))
     assert (event.actor1, event.actor2) == ("Taliban", "Military Forces of Afghanistan")
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Rioters closed the Saadnayel highway with piles of burning dirt on Monday.", "Violent demonstration"),
+    ("Protesters blocked the main road into Tripoli on Monday.", "Peaceful protest"),
+])
+def test_participants_who_act_report_their_event(text, sub_type):
+    assert only(acled_events(text)).sub_event_type == sub_type
+
+
+def test_participants_who_only_speak_report_no_event():
+    assert not acled_events("Protesters said on Monday they would return to the square next week.")
+
+
+def test_explosions_heard_by_monitors_are_reported_events():
+    event = only(acled_events("Six explosions from unknown weapons were heard near Lozove, Donetsk, on Monday, "
+                              "according to the OSCE monitoring mission."))
+    assert event.event_type == "Explosions/Remote violence"
+
+
+def test_a_tortured_body_found_is_an_attack_however_the_sentence_is_parsed():
+    event = only(acled_events("A handcuffed man's body showing signs of torture was found in Marin, Nuevo Leon, on Monday."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
