@@ -147,7 +147,7 @@ def _described_not_reported(trigger: Token) -> bool:
     words = vocab()
     if trigger.dep_ == "nsubj" and trigger.lemma_.lower() in words["participant_nouns"]:
         # 'Rioters closed the highway': the participants acting are the event
-        return trigger.head.lemma_.lower() in words["participant_idle_verbs"]
+        return trigger.head.lemma_.lower() not in words["participant_action_verbs"]
     return trigger.head.lemma_ not in words["occurrence_verbs"]
 
 
