@@ -136,6 +136,9 @@ def _kills(token: Token) -> bool:
         return False
     if lemma in words["killing_verbs"]:
         return True
+    if lemma in words["discovery_lemmas"] and any(c.lower_ == "dead" and c.dep_ in ("acomp", "oprd", "xcomp", "advmod")
+                                                  for c in token.children):
+        return True  # 'a man was found dead'
     if lemma in words["to_death_verbs"]:
         if any(c.dep_ == "conj" and c.lemma_.lower() == "die" for c in token.children):
             return True  # 'a suspect was shot and died'
@@ -171,6 +174,38 @@ def single_victims(sentence: SpacySpan) -> list[DeathCount]:
     return found
 
 
+def bodies_found(sentence: SpacySpan) -> list[DeathCount]:
+    """'the body of a man was found' is one dead, 'the bodies of three men' or 'two bodies' three
+    and two: a body found is a death, whoever dealt it."""
+    words = vocab()
+    found = []
+    for token in sentence:
+        if token.lemma_.lower() not in ("body", "corpse") or token.pos_ != "NOUN":
+            continue
+        verb = token.head
+        if token.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in words["discovery_lemmas"]:
+            continue
+        count = _number_of(token)
+        if count is None:
+            owners = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            count = next((n for n in (_number_of(o) for o in owners) if n is not None), None)
+            if count is None:
+                count = 1 if token.tag_ == "NN" else None
+        if count:
+            start, end = min(token.idx, verb.idx), max(token.idx + len(token.text), verb.idx + len(verb.text))
+            found.append(DeathCount(count, start, end, doc_text(sentence.doc)[start:end]))
+    return found
+
+
+def _number_of(token: Token) -> Optional[int]:
+    for child in token.children:
+        if child.dep_ == "nummod":
+            value = _number_value(child)
+            if value is not None:
+                return value
+    return None
+
+
 def _one_person(token: Token) -> bool:
     if token.tag_ in ("NN", "NNP") and token.pos_ in ("NOUN", "PROPN"):
         return True
@@ -183,7 +218,7 @@ def states_no_deaths(sentence: SpacySpan) -> bool:
 
 
 def sentence_total(sentence: SpacySpan, dates: Sequence[DateMention] = ()) -> Optional[DeathCount]:
-    counts = deaths_in(sentence, dates) or single_victims(sentence)
+    counts = deaths_in(sentence, dates) or single_victims(sentence) or bodies_found(sentence)
     if not counts:
         return None
     total = sum(c.number for c in counts)

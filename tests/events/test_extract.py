@@ -90,6 +90,15 @@ def test_killers_are_not_counted_and_a_shared_victim_is(text, fatalities):
     assert [e.fatalities for e in acled_events(text)] == [fatalities]
 
 
+@pytest.mark.parametrize("text, fatalities", [
+    ("On Sunday, the body of a man with signs of torture was found in Culiacan, Sinaloa.", 1),
+    ("On Sunday, the bodies of three men with signs of torture were found in Culiacan, Sinaloa.", 3),
+    ("On Sunday, in Culiacan, Sinaloa, a man was found dead, blindfolded and with his hands tied.", 1),
+])
+def test_bodies_found_are_the_dead(text, fatalities):
+    assert [e.fatalities for e in acled_events(text)] == [fatalities]
+
+
 def test_roadside_bomb_is_remote_explosive():
     event = only(events_of("A roadside bomb struck a police convoy near Kandahar on Wednesday, killing three officers."),
                  "Explosions/Remote violence")
