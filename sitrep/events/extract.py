@@ -379,7 +379,12 @@ def _subject_parties(sentence: SpacySpan, namer, country) -> list[Actor]:
     """The last clause subject in a sentence with its conjoined units ('troops from X, Y and Z entered')."""
     from sitrep.events.actors import _collect_from_verb, Participant
 
-    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)]
+    done_by = _passive_agents(sentence, namer, country)
+    if done_by:
+        return done_by  # 'shots fired in the air by Turkish police'
+    source_verbs = vocab()["source_verbs"]
+    verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "nsubj" for c in t.children)
+             and t.lemma_.lower() not in source_verbs]
     for verb in reversed(verbs):
         found: list[Participant] = []
         _collect_from_verb(verb, found)
@@ -389,6 +394,21 @@ def _subject_parties(sentence: SpacySpan, namer, country) -> list[Actor]:
             unique = list({a.name: a for a in named}.values())
             return unique
     return []
+
+
+def _passive_agents(sentence: SpacySpan, namer, country) -> list[Actor]:
+    """Armed parties named as the doers of a passive verb ('fired by Turkish police'); unnamed
+    ones ('by a group of men') say too little to overrule the sentence's reading."""
+    found = []
+    for token in sentence:
+        if token.dep_ != "agent" or token.head.pos_ != "VERB":
+            continue
+        for obj in token.children:
+            if obj.dep_ == "pobj":
+                actor = namer.name(phrase_for(obj), country)
+                if actor is not None and actor.inter in (1, 2, 3, 4, 8) and not actor.name.startswith("Unidentified"):
+                    found.append(actor)
+    return list({a.name: a for a in found}.values())
 
 
 def _withdrawing(sentence: SpacySpan, namer, country) -> list[Actor]:

@@ -647,3 +647,16 @@ def test_explosions_heard_by_monitors_are_reported_events():
 def test_a_tortured_body_found_is_an_attack_however_the_sentence_is_parsed():
     event = only(acled_events("A handcuffed man's body showing signs of torture was found in Marin, Nuevo Leon, on Monday."))
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_who_reports_hearing_the_shots_is_not_who_fired_them():
+    event = only(acled_events(
+        "On Monday, Hellenic Police officers reported hearing shots being fired in the air by Turkish police "
+        "who were on patrol along the Evros river border near the village of Tychero."))
+    assert event.actor1 == "Police Forces of Turkey"
+
+
+def test_a_named_group_behind_a_passive_verb_acts():
+    event = only(acled_events("On Monday, several crop fields in the Adhaim plains in Diyala province were set on fire "
+                              "by suspected IS militants."))
+    assert event.actor1 == "Islamic State (Iraq)"
