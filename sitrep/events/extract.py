@@ -400,9 +400,12 @@ def _passive_agents(sentence: SpacySpan, namer, country) -> list[Actor]:
     """Armed parties named as the doers of a passive verb ('fired by Turkish police'); unnamed
     ones ('by a group of men') say too little to overrule the sentence's reading."""
     found = []
+    repel_verbs = vocab()["repel_verbs"]
     for token in sentence:
         if token.dep_ != "agent" or token.head.pos_ != "VERB":
             continue
+        if token.head.lemma_.lower() in repel_verbs:
+            continue  # 'an attack was repelled by the army': the attackers act first, as ACLED codes them
         for obj in token.children:
             if obj.dep_ == "pobj":
                 actor = namer.name(phrase_for(obj), country)

@@ -660,3 +660,9 @@ def test_a_named_group_behind_a_passive_verb_acts():
     event = only(acled_events("On Monday, several crop fields in the Adhaim plains in Diyala province were set on fire "
                               "by suspected IS militants."))
     assert event.actor1 == "Islamic State (Iraq)"
+
+
+def test_an_attack_repelled_by_a_named_force_is_still_led_by_the_attackers():
+    event = only(acled_events("A Houthi attempt to advance at Bab Ghaliq in Ad Dali was repelled on Monday by joint "
+                              "southern forces backing the Hadi government."))
+    assert "Supreme Political Council" in event.actor1
