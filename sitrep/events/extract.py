@@ -896,7 +896,11 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
         unresolved = _unresolved_places(draft, doc, places)  # the draft's sentences: one reading for all its parts
         # a place listed with an event of its own belongs to that event alone
         named_apart = [(span.start, span.end) for event in parts for span in _own_unknown_place(event)]
+        who = _participants_written(draft, doc)
         for event in parts:
+            if who is not None and event.event_type in CROWD_TYPES and not any(
+                    span.field == "actor1" for span in event.evidence):
+                event.evidence.append(who)
             if not _own_unknown_place(event):
                 event.evidence.extend(span for span in unresolved
                                       if not any(a < span.end and span.start < b for a, b in named_apart))
@@ -915,6 +919,59 @@ def places_beside(places, place, start: int, end: int, doc) -> list:
     gazetteer lacks, each at the area that holds it."""
     known = coordinated_places(places, place, start, end, doc)
     return known + unknown_listed_places(places, place, start, end, doc, represented=known)
+
+
+CROWD_TYPES = ("Protests", "Riots")
+SIDE_CLAUSES = ("acl", "relcl", "appos", "advcl", "punct")
+
+
+def _participants_written(draft: Draft, doc: Doc) -> Optional[Span]:
+    """Who took part in a protest or riot, as the report writes them ('around a thousand taxi
+    drivers'): the evidence of an actor ACLED only names 'Protesters (Mexico)', and what tells two
+    protests in one town on one day apart."""
+    if draft.event_type not in CROWD_TYPES:
+        return None
+    verbs = vocab()["gathering_subject_verbs"]
+    for start in sorted(set(draft.sentence_starts)):
+        sentence = doc.char_span(start, start + 1, alignment_mode="expand").sent
+        for token in sentence:
+            if token.pos_ != "VERB" or not _verb_forms(token) & verbs:
+                continue
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                right = max([subject.i] + [c.right_edge.i for c in subject.rights if c.dep_ not in SIDE_CLAUSES])
+                words = doc[subject.left_edge.i: right + 1]
+            elif subject is None:
+                words = _words_before(token, sentence)  # the parser may hang the people elsewhere
+            else:
+                continue
+            if words is not None:
+                return Span("actor1", words.start_char, words.end_char, words.text)
+    return None
+
+
+def _verb_forms(token) -> set[str]:
+    """The verb's lemma and plain forms of it: the small model reads 'staged' as 'stag'."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for ending, back in (("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("s", "")):
+        if word.endswith(ending):
+            forms.add(word[: -len(ending)] + back)
+    return forms
+
+
+def _words_before(verb, sentence):
+    """'..., a group of workers and members of the Torch Movement protested': the noun phrase
+    between the last comma and the verb."""
+    first = verb.i
+    while first - 1 >= sentence.start and sentence.doc[first - 1].text not in (",", ";", "(", ")") \
+            and sentence.doc[first - 1].pos_ not in ("VERB", "AUX"):
+        first -= 1
+    words = sentence.doc[first:verb.i]
+    # a noun phrase: it opens like one and ends on its noun ('roads with', 'off by the Company' are not)
+    if not words or words[-1].pos_ not in ("NOUN", "PROPN") or words[0].pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN"):
+        return None
+    return words
 
 
 def _own_unknown_place(event: Event) -> list[Span]:

@@ -41,7 +41,7 @@ from importlib import resources
 from typing import Any, Optional
 
 from sitrep.geo.relative import distance_km as geo_distance_km
-from sitrep.incidents.similarity import names, report_similarity, same_story, spelled_alike
+from sitrep.incidents.similarity import names, report_similarity, same_story, spelled_alike, stem, stems
 from sitrep.records import SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
 
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
@@ -76,6 +76,8 @@ class Rules:
     # types whose actor1 is the side that acts (shells, raids, abducts): A's attack on B and
     # B's on A are two events, while a clash between A and B is one whoever is named first
     one_sided_types: frozenset[str]
+    # words of a crowd's description that do not say who they are (stems)
+    generic_participant_stems: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,6 +100,7 @@ def rules() -> Rules:
         types_with_distinct_sub_events=frozenset(raw["types_with_distinct_sub_events"]),
         more_specific=frozenset(ordered),
         one_sided_types=frozenset(raw["one_sided_types"]),
+        generic_participant_stems=frozenset(stem(w) for w in raw["generic_participant_words"]),
     )
 
 
@@ -135,8 +138,27 @@ def is_same_incident(a: Event, b: Event) -> bool:
     """ACLED's rule: same day, same place, compatible actors, same type."""
     return (same_type(a, b) and same_day(a, b) and same_actors(a, b)
             and (same_place(a, b) or same_place_as_written(a, b) or place_named_by_both(a, b))
-            and same_unresolved_places(a, b)
+            and same_unresolved_places(a, b) and not different_crowds(a, b)
             and same_story(a.notes, b.notes, named_in(a), named_in(b)))
+
+
+CROWD_TYPES = frozenset({"Protests", "Riots"})
+
+
+def different_crowds(a: Event, b: Event) -> bool:
+    """Two protests in one town on one day by people each report names, and names apart ('taxi
+    drivers', 'members of the National Torch Movement'), are two protests. A report that names
+    no one, or only 'a group of people', only tells less."""
+    if a.event_type not in CROWD_TYPES or b.event_type not in CROWD_TYPES:
+        return False
+    first, second = _crowd_words(a), _crowd_words(b)
+    return bool(first) and bool(second) and not first & second
+
+
+def _crowd_words(event: Event) -> frozenset[str]:
+    # ACLED names the group behind protesters as an associate ('Teachers (Pakistan)')
+    written = " ".join(span.text for span in event.evidence if span.field in ("actor1", "assoc_actor_1"))
+    return frozenset(s for s in stems(written) if not s.isdigit()) - rules().generic_participant_stems
 
 
 def same_place_as_written(a: Event, b: Event) -> bool:

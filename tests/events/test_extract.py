@@ -666,3 +666,15 @@ def test_an_attack_repelled_by_a_named_force_is_still_led_by_the_attackers():
     event = only(acled_events("A Houthi attempt to advance at Bab Ghaliq in Ad Dali was repelled on Monday by joint "
                               "southern forces backing the Hadi government."))
     assert "Supreme Political Council" in event.actor1
+
+
+@pytest.mark.parametrize("text, crowd", [
+    ("On Monday, in Veracruz, Veracruz, around a thousand taxi drivers protested demanding fuel subsidies.",
+     "around a thousand taxi drivers"),
+    ("On Monday, in Veracruz, Veracruz, a group of workers and members of the National Torch Movement protested "
+     "demanding food subsidies.", "a group of workers and members of the National Torch Movement"),
+])
+def test_who_took_part_in_a_protest_is_its_actor_evidence(text, crowd):
+    event = only(acled_events(text))
+    assert event.actor1 == "Protesters (Mexico)"
+    assert [s.text for s in event.evidence if s.field == "actor1"] == [crowd]

@@ -297,3 +297,18 @@ def test_one_province_spelled_two_ways_is_one_region():
     far = clash(event_id="c1-1", location="Idlib", admin1="Idlib", geo_precision=3, geonameid=None,
                 latitude=33.5, longitude=36.3)
     assert not is_same_incident(idleb, far)  # alike names, but the points are apart
+
+
+def test_protests_by_crowds_named_apart_are_two_incidents():
+    def protest(event_id, crowd, notes):
+        return clash(event_id=event_id, event_type="Protests", sub_event_type="Peaceful protest",
+                     actor1="Protesters (Iraq)", inter1=6, actor2="", inter2=0, notes=notes,
+                     evidence=[Span("actor1", 0, len(crowd), crowd)] if crowd else [])
+    template = "{} protested in Altun Kupri demanding unpaid salaries during the lockdown."
+    drivers = protest("a1-1", "around a thousand taxi drivers", template.format("Around a thousand taxi drivers"))
+    teachers = protest("b1-1", "contract teachers", template.format("Contract teachers"))
+    cabbies = protest("c1-1", "hundreds of taxi drivers", template.format("Hundreds of taxi drivers"))
+    unnamed = protest("d1-1", "a group of people", template.format("A group of people"))
+    assert not is_same_incident(drivers, teachers)
+    assert is_same_incident(drivers, cabbies)
+    assert is_same_incident(drivers, unnamed)  # a report that says only 'people' tells less
