@@ -788,6 +788,9 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     # after a clash reads even more like ACLED's notes, but it only closes the story
     first = next(i for i, p in enumerate(predictions) if p.event_probability >= MODEL_FRAME_CONFIDENCE)
     prediction, sentence = predictions[first], sentences[first]
+    if prediction.event_type in VIOLENT_TYPES and contains_cue(sentence.text.lower(), vocab()["accident_cues"]) \
+            and not any(e.label_ == "FORCE" for e in sentence.ents):
+        return None  # 'two people were injured in a car crash': hurt by no one's violence (a protest about it stays)
     body = _body(doc, body_end)
     if len(body) <= SHORT_REPORT_CHARS:
         prediction = classifier.predict([body])[0]  # a short report is typed whole, as ACLED's notes are

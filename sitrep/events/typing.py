@@ -8,7 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from sitrep.events.vocab import contains_cue, vocab
 from sitrep.records import Actor, SUB_EVENT_TO_TYPE
 
-EXPLOSIVE_TRIGGERS = {"attack", "strike", "kill", "explosion", "airstrike", "air_strike", "bomb_verb", "shelling", "projectile", "grenade",
+EXPLOSIVE_TRIGGERS = {"attack", "strike", "kill", "explosion", "airstrike", "air_strike", "bomb_verb", "shelling", "projectile", "projectile_landed", "grenade",
                       "suicide", "clash", "massacre_noun", "fire_at"}
 TERRITORY = {"Government regains territory", "Non-state actor overtakes territory"}
 ARMED_INTERS = {1, 2, 3, 4, 8}

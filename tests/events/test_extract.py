@@ -678,3 +678,14 @@ def test_who_took_part_in_a_protest_is_its_actor_evidence(text, crowd):
     event = only(acled_events(text))
     assert event.actor1 == "Protesters (Mexico)"
     assert [s.text for s in event.evidence if s.field == "actor1"] == [crowd]
+
+
+def test_rockets_that_fell_near_a_place_are_a_shelling():
+    event = only(acled_events("On Monday, three Katyusha rockets fell near Baghdad airport, causing no damage."))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_people_hurt_in_a_car_crash_are_no_event_but_a_protest_about_one_is():
+    assert not acled_events("Two people were injured in a car crash on the highway near Toronto on Monday.")
+    assert only(acled_events("On Monday, farmers protested outside the governor's office in Swabi, demanding help "
+                             "after their crops were destroyed by a hail storm.")).event_type == "Protests"
