@@ -218,6 +218,9 @@ class ActorNamer:
         head = noun or phrase.root.lemma_.lower()
         where = f" ({cname})" if cname else ""
         w = self.words
+        if lemmas & w["former_member_words"]:
+            # 'demobilized ex-soldiers', 'retired police officers': no longer a force, civilians
+            return Actor(name=f"Civilians{where}", inter=7, country_code=code)
         if head in w["government_nouns"] and cname:
             return Actor(name=state_title("Government", code, cname), inter=1, country_code=code)
         if cname and _state_unit(phrase, w):

@@ -789,8 +789,10 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     first = next(i for i, p in enumerate(predictions) if p.event_probability >= MODEL_FRAME_CONFIDENCE)
     prediction, sentence = predictions[first], sentences[first]
     if prediction.event_type in VIOLENT_TYPES and contains_cue(sentence.text.lower(), vocab()["accident_cues"]) \
-            and not any(e.label_ == "FORCE" for e in sentence.ents):
-        return None  # 'two people were injured in a car crash': hurt by no one's violence (a protest about it stays)
+            and not any(e.label_ == "FORCE" for e in sentence.ents) and not _someone_acts(sentence):
+        # 'two people were injured in a car crash': hurt by no one's violence; drivers who burn a
+        # car over a colleague's death in a crash riot, and a protest about an accident stays
+        return None
     body = _body(doc, body_end)
     if len(body) <= SHORT_REPORT_CHARS:
         prediction = classifier.predict([body])[0]  # a short report is typed whole, as ACLED's notes are
@@ -951,6 +953,13 @@ def _participants_written(draft: Draft, doc: Doc) -> Optional[Span]:
             if words is not None:
                 return Span("actor1", words.start_char, words.end_char, words.text)
     return None
+
+
+def _someone_acts(sentence) -> bool:
+    """A subject doing an act of protest or violence ('taxi drivers set a car on fire')."""
+    acts = vocab()["participant_action_verbs"]
+    return any(t.pos_ == "VERB" and _verb_forms(t) & acts and any(c.dep_ == "nsubj" for c in t.children)
+               for t in sentence)
 
 
 def _verb_forms(token) -> set[str]:

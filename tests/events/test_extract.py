@@ -689,3 +689,14 @@ def test_people_hurt_in_a_car_crash_are_no_event_but_a_protest_about_one_is():
     assert not acled_events("Two people were injured in a car crash on the highway near Toronto on Monday.")
     assert only(acled_events("On Monday, farmers protested outside the governor's office in Swabi, demanding help "
                              "after their crops were destroyed by a hail storm.")).event_type == "Protests"
+
+
+def test_former_soldiers_who_demonstrate_are_protesters():
+    event = only(acled_events("On Monday, about 200 demobilized ex-soldiers demonstrated in Luanda demanding jobs."))
+    assert (event.event_type, event.actor1) == ("Protests", "Protesters (Angola)")
+
+
+def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
+    event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
+                              "colleagues was killed in a road accident."))
+    assert event.event_type == "Riots"
