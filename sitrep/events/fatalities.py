@@ -102,7 +102,7 @@ def deaths_in(sentence: SpacySpan, dates: Sequence[DateMention] = ()) -> list[De
         if value is None or value > 100000:
             continue
         death = _governs_death(token)
-        if death is None or _in_excluded_frame(token):
+        if death is None or _in_excluded_frame(token) or _died_by_accident(death):
             continue
         value = _mixed_with_injuries(death, value)
         if value is None:
@@ -111,6 +111,16 @@ def deaths_in(sentence: SpacySpan, dates: Sequence[DateMention] = ()) -> list[De
         end = max(token.idx + len(token.text), death.idx + len(death.text))
         found.append(DeathCount(value, start, end, doc_text(sentence.doc)[start:end]))
     return found
+
+
+def _died_by_accident(death: Token) -> bool:
+    """'a colleague was killed in a road accident': a death no one dealt, whatever the riot it set off."""
+    for child in death.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "during", "after"):
+            told = " ".join(t.lower_ for t in child.subtree)
+            if contains_cue(told, vocab()["accident_cues"]):
+                return True
+    return False
 
 
 def _mixed_with_injuries(death: Token, value: int) -> Optional[int]:
@@ -155,7 +165,7 @@ def single_victims(sentence: SpacySpan) -> list[DeathCount]:
     found = []
     for token in sentence:
         dies = token.pos_ == "VERB" and token.lemma_.lower() == "die"  # 'a woman died'
-        if not (_kills(token) or dies) or _mixed_with_injuries(token, 1) is None:
+        if not (_kills(token) or dies) or _mixed_with_injuries(token, 1) is None or _died_by_accident(token):
             continue
         roles = ("nsubj",) if dies else ("dobj", "nsubjpass")
         victims = [c for c in token.children if c.dep_ in roles]

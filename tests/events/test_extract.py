@@ -700,3 +700,4 @@ def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
     assert event.event_type == "Riots"
+    assert event.fatalities == 0  # the colleague died in an accident, not in the riot
