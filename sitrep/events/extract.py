@@ -20,10 +20,10 @@ from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
-from sitrep.geo import TAKES_OVER, coordinated_places, country_by_cues, place_for_span, unknown_listed_places
+from sitrep.geo import TAKES_OVER, country_by_cues, place_for_span, places_beside
 from sitrep.language import segment_of
 from sitrep.records import (
-    ARMED_VIOLENCE_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
+    ARMED_VIOLENCE_TYPES, CROWD_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
     interaction_code,
 )
 
@@ -919,14 +919,6 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     return events
 
 
-def places_beside(places, place, start: int, end: int, doc) -> list:
-    """The other places an event sentence lists beside its own: known ones, then those the
-    gazetteer lacks, each at the area that holds it."""
-    known = coordinated_places(places, place, start, end, doc)
-    return known + unknown_listed_places(places, place, start, end, doc, represented=known)
-
-
-CROWD_TYPES = ("Protests", "Riots")
 SIDE_CLAUSES = ("acl", "relcl", "appos", "advcl", "punct")
 
 

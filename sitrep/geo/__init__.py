@@ -8,14 +8,14 @@ from typing import Optional
 
 from sitrep.geo.cues import cued_country
 from sitrep.geo.eventplace import (TAKES_OVER, article_focus, coordinated_places, main_place, place_for_span,
-                                   unknown_listed_places)
+                                   places_beside)
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.relative import destination, distance_km, mean_point
 from sitrep.geo.resolve import geoparse_doc, resolve_spans
 
 __all__ = [
     "Gazetteer", "geoparse_doc", "resolve_spans", "place_for_span", "coordinated_places",
-    "unknown_listed_places", "TAKES_OVER", "main_place", "article_focus",
+    "places_beside", "TAKES_OVER", "main_place", "article_focus",
     "destination", "distance_km", "mean_point", "country_by_cues",
 ]
 

@@ -87,6 +87,15 @@ TAKES_OVER = "listed_unknown_first"
 HOLDING_FEATURES = ("ADM1", "ADM2", "ADM3", "RGN")
 
 
+def places_beside(mentions: Sequence[PlaceMention], chosen: PlaceMention, start: int, end: int,
+                  doc: Optional[Doc]) -> list[PlaceMention]:
+    """The other places an event sentence lists beside its own: the known ones, then those the
+    gazetteer lacks, each at the area that holds it (the first with role ``TAKES_OVER`` when the
+    event's own place only holds the list)."""
+    known = coordinated_places(mentions, chosen, start, end, doc)
+    return known + unknown_listed_places(mentions, chosen, start, end, doc, represented=known)
+
+
 def unknown_listed_places(mentions: Sequence[PlaceMention], chosen: PlaceMention, start: int, end: int,
                           doc: Optional[Doc], represented: Sequence[PlaceMention] = ()) -> list[PlaceMention]:
     """Places of a list the gazetteer lacks ('the villages of Ananum, Gidan Adamu and Kwossa (Donga,
@@ -121,11 +130,11 @@ def unknown_listed_places(mentions: Sequence[PlaceMention], chosen: PlaceMention
                 found.append(_named_copy(stand_in, text, a, b, LISTED_UNKNOWN))
                 continue
             holder = _holder_after(text, known, items, b)
-            if holder is None and chosen_listed:
+            if holder is None:
                 # 'in Bab Ghaliq, Habil al Ubaydi and Habil al Kalb': villages beside a known one, near it
-                holder = chosen
-            elif holder is None or holder.place is None or not holder.place.feature_code.startswith(HOLDING_FEATURES):
-                holder = chosen if holder is None and _holds_places(chosen) else None
+                holder = chosen if chosen_listed or _holds_places(chosen) else None
+            elif not _holds_places(holder):
+                holder = None
             if holder is None or holder.place is None:
                 continue
             found.append(_named_copy(holder, text, a, b, LISTED_UNKNOWN))

@@ -540,11 +540,11 @@ _CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
                             r"|^\(\s*[^(),.;]{1,40},$", re.IGNORECASE)
 # 'Soledad Doblado municipality, Veracruz', 'Choro del Mono sector, Cedeno': the rest of a name the
 # gazetteer knows only in part (capitalised words and name particles), then the kind of area
-_NAME_REST_GAP = re.compile(r"^(?:(?:[A-Z][\w'’-]*|de|del|la|las|los|do|da|dos|das|di|du|el|al)\s+){0,3}"
+_PARTICLES = "de|del|la|las|los|do|da|dos|das|di|du"
+_NAME_REST_GAP = re.compile(rf"^(?:(?:[A-Z][\w'’-]*|{_PARTICLES}|el|al)\s+){{0,3}}"
                             rf"[A-Z][\w'’-]*\s+(?i:{_GAP_WORD})(?:\s+(?i:{_GAP_WORD}))?\s*[(,]$")
-
-
-_NAME_PARTICLES = re.compile(r"^(?:(?:de|del|la|las|los|do|da|dos|das|di|du)\s*){0,2}$")
+# 'Martinez de la Torre': nothing but particles between two pieces of one name
+_NAME_PARTICLES = re.compile(rf"^(?:(?:{_PARTICLES})\s*){{0,2}}$")
 
 
 def _container_gap(between: str) -> bool:

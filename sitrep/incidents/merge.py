@@ -42,7 +42,7 @@ from typing import Any, Optional
 
 from sitrep.geo.relative import distance_km as geo_distance_km
 from sitrep.incidents.similarity import names, report_similarity, same_story, spelled_alike, stem, stems
-from sitrep.records import SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
+from sitrep.records import CROWD_TYPES, SUB_EVENT_TO_TYPE, Article, Event, Incident, Source, interaction_code, iso_date
 
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction")
 PLACE_FIELDS = (
@@ -140,9 +140,6 @@ def is_same_incident(a: Event, b: Event) -> bool:
             and (same_place(a, b) or same_place_as_written(a, b) or place_named_by_both(a, b))
             and same_unresolved_places(a, b) and not different_crowds(a, b)
             and same_story(a.notes, b.notes, named_in(a), named_in(b)))
-
-
-CROWD_TYPES = frozenset({"Protests", "Riots"})
 
 
 def different_crowds(a: Event, b: Event) -> bool:
