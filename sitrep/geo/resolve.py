@@ -230,8 +230,23 @@ def _whole_place_names(doc: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     for ent in doc.ents:
         if found and ent.start < found[-1].end:
             continue
+        if ent.label_ in PLACE_LABELS or ent.label_ in MISTAGGED_LABELS:
+            ent = _begun_name(ent, found[-1].end if found else 0, gaz)
         found.append(_completed_name(ent, gaz) if ent.label_ in PLACE_LABELS else ent)
     return found
+
+
+def _begun_name(ent: SpacySpan, free_from: int, gaz: Gazetteer) -> SpacySpan:
+    """The entity with the capitalised words the tagger left before it, when the gazetteer knows
+    the whole by exactly that name ('Sheikh' + 'Zuweiyid'); a sentence's opening word is left out."""
+    doc, start = ent.doc, ent.start
+    while start > free_from and ent.start - start < _MAX_WORDS_ADDED and doc[start - 1].is_title \
+            and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    for candidate in range(start, ent.start):
+        if gaz.has_name(doc[candidate:ent.end].text):
+            return SpacySpan(doc, candidate, ent.end, label=ent.label_)
+    return ent
 
 
 def _completed_name(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:

@@ -160,6 +160,20 @@ def test_a_place_name_the_tagger_cut_short_is_made_whole(parse, text, name, coun
     assert places.get(name) == country
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen shot at an ambulance in Sheikh Zuweiyid (Rafah, North Sinai).", "Sheikh Zuweiyid", "EG"),
+    ("Militants shelled army positions in Buni Yadi (Gujba, Borno).", "Buni Yadi", "NG"),
+])
+def test_a_place_name_the_tagger_began_late_is_made_whole(parse, text, name, country):
+    places = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+    assert places.get(name) == country
+
+
+def test_a_title_before_a_person_does_not_make_a_place(parse):
+    places = {m.text for m in parse("President Buhari visited Abuja on Monday.")[1] if m.place}
+    assert not any(name.startswith("President") for name in places)
+
+
 def test_a_neighbourhood_word_before_a_name_is_not_a_town(parse):
     quarter = parse("In Tijuana, Baja California, a woman was found dead in Colonia Lomas de la Presa.")[1]
     assert "DE" not in {m.place.country_code for m in quarter if m.place}  # Colonia is Cologne's Latin name
