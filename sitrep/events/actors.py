@@ -245,8 +245,11 @@ class ActorNamer:
             return Actor(name=f"Rioters{where}", inter=5, country_code=code)
         if head in w["protester_nouns"]:
             return Actor(name=f"Protesters{where}", inter=6, country_code=code)
-        if head in {"rebel", "insurgent", "separatist", "guerrilla"}:
-            return Actor(name=f"Rebel Group{where}", inter=2, country_code=code)
+        if head in {"rebel", "insurgent", "separatist", "guerrilla"} or (
+                head in w["nonstate_armed_nouns"] and lemmas & w["rebel_modifiers"]):
+            # 'opposition factions' are rebels; ACLED names a country's unnamed rebels its own way
+            title = w["unnamed_rebels_by_country"].get(code, "Rebel Group")
+            return Actor(name=f"{title}{where}", inter=2, country_code=code)
         if head in w["nonstate_armed_nouns"] or (head in w["armed_person_nouns"] and "armed" in lemmas):
             # 'two armed men' are armed men whatever ACLED calls the unnamed in that country
             return Actor(name=f"Unidentified Armed Group{where}", inter=3, country_code=code)

@@ -20,7 +20,7 @@ from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
-from sitrep.geo import TAKES_OVER, country_by_cues, place_for_span, places_beside
+from sitrep.geo import TAKES_OVER, country_by_cues, is_place_noun, place_for_span, placed_inside, places_beside
 from sitrep.language import segment_of
 from sitrep.records import (
     ARMED_VIOLENCE_TYPES, CROWD_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
@@ -101,6 +101,8 @@ def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[
     for ent in mention.sentence.ents:
         if text[ent.end_char:ent.end_char + 12].lower().startswith(("-linked", "-backed", "-affiliated", "-allied", "-aligned")):
             continue  # 'an al Qaeda-linked group' is not al Qaeda
+        if text[max(ent.start_char - 5, 0):ent.start_char].lower() in ("anti-", "anti "):
+            continue  # 'anti-Houthi forces' fight the Houthis
         if _is_target(ent.root):
             continue  # 'struck a Somali army convoy', 'the fight against X': a target, not who acted
         if ent.label_ in ("FORCE", "NORP", "ORG"):
@@ -515,6 +517,8 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]
     actor2 = patients[0] if patients else _unnamed_victims(draft.sub_event_type, country)
+    if _state_leads_clashes(draft.sub_event_type, country, actor1, actor2):
+        actor1, actor2 = actor2, actor1
     if actor1 is not None:
         event.actor1, event.inter1 = actor1.name, actor1.inter
         if actor1.start >= 0:
@@ -544,6 +548,13 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     event.evidence = _dedupe(evidence)
     event.confidence = _confidence(draft, place is not None)
     return event
+
+
+def _state_leads_clashes(sub_event_type: str, country, actor1: Optional[Actor], actor2: Optional[Actor]) -> bool:
+    """Where ACLED names the state's forces first in their fights with gangs whoever the report
+    starts with ('drug traffickers exchanged fire with military police', vocab.json)."""
+    return (sub_event_type == "Armed clash" and bool(country) and country[0] in vocab()["state_first_in_clashes"]
+            and actor1 is not None and actor2 is not None and actor2.inter == 1 and actor1.inter != 1)
 
 
 def _unnamed_victims(sub_event_type: str, country) -> Optional[Actor]:
@@ -1023,10 +1034,53 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
         for ent in sentence.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and not _overlaps_any(ent, resolved) and _could_be_a_place_name(ent):
                 spans.append(Span("place_unresolved", ent.start_char, ent.end_char, ent.text))
-        for run in _names_before_brackets(sentence, resolved):
+        for run in list(_names_before_brackets(sentence, resolved)) + _names_placed_inside(sentence, resolved, draft):
             if not _overlaps_any(run, [(x.start, x.end) for x in spans]):
                 spans.append(Span("place_unresolved", run.start_char, run.end_char, run.text))
     return spans
+
+
+def _names_placed_inside(sentence, resolved: list[tuple[int, int]], draft: Draft) -> list[SpacySpan]:
+    """'shelled Abboush in al-Hasakeh', 'shelled Ftireh in the southern countryside of Idleb': a
+    name the tagger took for an organisation or a person, that the sentence puts inside a known
+    place and that names none of the event's parties, is a place the gazetteer lacks."""
+    text = doc_text(sentence.doc)
+    parties = [(a.start, a.end) for a in draft.agents + draft.patients + draft.associates if a.end > 0]
+    found = []
+    for name in _untagged_names(sentence):
+        if _object_or_its_kind(name) is None or _overlaps_any(name, resolved) or _overlaps_any(name, parties) \
+                or not _could_be_a_place_name(name):
+            continue
+        after = [a for a, _ in resolved if a >= name.end_char]
+        if after and placed_inside(text[name.end_char:min(after)]):
+            found.append(name)
+    return found
+
+
+def _untagged_names(sentence) -> list[SpacySpan]:
+    """Names the tagger called something other than a place, or nothing ('Ad Dahfash')."""
+    names = [ent for ent in sentence.ents if ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT")]
+    tagged = {t.i for ent in sentence.ents for t in ent}
+    i = sentence.start + 1  # never the sentence's opening word
+    while i < sentence.end:
+        j = i
+        # a capitalised word inside a sentence is a name's, whatever its tag ('Ad' in 'Ad Dahfash')
+        while j < sentence.end and sentence.doc[j].pos_ in ("PROPN", "NOUN") and sentence.doc[j].is_title and j not in tagged:
+            j += 1
+        if any(t.pos_ == "PROPN" for t in sentence.doc[i:j]):
+            names.append(sentence.doc[i:j])
+        i = j + 1
+    return names
+
+
+def _object_or_its_kind(name: SpacySpan):
+    """The name is what the verb or preposition takes, alone or before its kind ('at Ad Dahfash village')."""
+    root = name.root
+    if root.dep_ in ("dobj", "pobj"):
+        return root
+    if root.dep_ == "compound" and root.head.dep_ in ("dobj", "pobj") and is_place_noun(root.head.text):
+        return root.head
+    return None
 
 
 def _overlaps_any(span, ranges: list[tuple[int, int]]) -> bool:
@@ -1037,20 +1091,23 @@ MAX_NAME_WORDS = 4
 
 
 def _names_before_brackets(sentence, resolved: list[tuple[int, int]]):
-    """'in Sheikh Zuweiyid (Rafah, North Sinai)': a name the gazetteer lacks, followed by the areas
-    that hold it, whatever the tagger called it."""
+    """'in Sheikh Zuweiyid (Rafah, North Sinai)', 'targeted Al Mijazah frontline (Baqim, Sadah)': a
+    name the gazetteer lacks, followed by the areas that hold it, whatever the tagger called it."""
     doc = sentence.doc
     starts = {a for a, _ in resolved}
     for bracket in sentence:
         if bracket.text != "(" or bracket.i + 1 >= len(doc) or doc[bracket.i + 1].idx not in starts:
             continue
-        first = bracket.i
+        last = bracket.i
+        if last - 1 > sentence.start and doc[last - 1].is_lower and is_place_noun(doc[last - 1].text):
+            last -= 1  # the kind of place the name is
+        first = last
         # the name's words, never the sentence's opening word (a capital that says nothing)
         while first - 1 > sentence.start and doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" \
-                and bracket.i - first < MAX_NAME_WORDS:
+                and last - first < MAX_NAME_WORDS:
             first -= 1
-        run = doc[first:bracket.i]
-        if first < bracket.i and not _overlaps_any(run, resolved):
+        run = doc[first:last]
+        if first < last and not _overlaps_any(run, resolved):
             yield run
 
 
@@ -1059,7 +1116,11 @@ def _placed_by_its_container(event: Event, unresolved: list[Span], doc: Doc) -> 
     in that unknown place, somewhere in the area (ACLED's geo_precision 2)."""
     places = [s for s in event.evidence if s.field == "location"]
     for name in unresolved:
-        after = doc.text[name.end:name.end + 3].lstrip()
-        if after.startswith("(") and any(0 < p.start - name.end <= 3 for p in places):
+        words = doc.text[name.end:name.end + 20].split("(", 1)
+        kind = words[0].strip()
+        if len(words) < 2 or (kind and not (kind.islower() and is_place_noun(kind))):
+            continue  # 'Al Mijazah frontline (Baqim, Sadah)': the kind of place may come between
+        bracket = name.end + len(words[0])
+        if any(0 < p.start - bracket <= 2 for p in places):
             return True
     return False

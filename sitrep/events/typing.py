@@ -94,12 +94,15 @@ def _takes_a_place(trigger_token) -> bool:
 
 
 def _phrase_of(token):
-    """A noun's own phrase, without the clauses hung on it: in 'captured 2 operatives attempting to
-    infiltrate into Ras al Ain' the town is where they were going, not what was captured."""
+    """A noun's own phrase, without the clauses and places hung on it: in 'captured 2 operatives
+    attempting to infiltrate into Ras al Ain' the town is where they were going, not what was captured."""
     yield token
     for child in token.children:
-        if child.dep_ not in ("acl", "relcl", "advcl", "ccomp", "xcomp"):
-            yield from _phrase_of(child)
+        if child.dep_ in ("acl", "relcl", "advcl", "ccomp", "xcomp"):
+            continue
+        if child.dep_ == "prep" and child.lower_ != "of":
+            continue  # 'seized a ton of marijuana in Moinho sector': where it was, not what was taken
+        yield from _phrase_of(child)
 
 
 def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list[Actor],

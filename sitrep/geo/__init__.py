@@ -11,11 +11,11 @@ from sitrep.geo.eventplace import (TAKES_OVER, article_focus, coordinated_places
                                    places_beside)
 from sitrep.geo.gazetteer import Gazetteer
 from sitrep.geo.relative import destination, distance_km, mean_point
-from sitrep.geo.resolve import geoparse_doc, resolve_spans
+from sitrep.geo.resolve import geoparse_doc, is_place_noun, placed_inside, resolve_spans
 
 __all__ = [
     "Gazetteer", "geoparse_doc", "resolve_spans", "place_for_span", "coordinated_places",
-    "places_beside", "TAKES_OVER", "main_place", "article_focus",
+    "places_beside", "placed_inside", "is_place_noun", "TAKES_OVER", "main_place", "article_focus",
     "destination", "distance_km", "mean_point", "country_by_cues",
 ]
 

@@ -587,6 +587,8 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             continue
         if not b.candidates or not (between in (",", "(") or _container_gap(between)):
             continue
+        if between == "(" and _is_country(a, gaz) and not _is_country(b, gaz) and _district_then_province(text, mentions, index + 1):
+            continue  # 'in western Yemen (Ad Durayhimi, Al Hudaydah)': the bracket says where in it
         b.is_container = True  # 'Ivirgarzama, Cochabamba': an unknown town still sits in the area named
         if a.candidates:
             b.holds_known_place = True
@@ -635,6 +637,27 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if cc:
                 pinned[id(m)] = (cc, "")
     return pinned
+
+
+def is_place_noun(word: str) -> bool:
+    """A word that says what kind of place a name is ('village', 'frontline', 'district')."""
+    return word.lower() in context_words()["list_place_nouns"]
+
+
+def placed_inside(between: str) -> bool:
+    """Whether the words between two names place the first inside the second ('in', 'in rural',
+    'in the southern countryside of')."""
+    return bool(_in_gap().match(between.strip()))
+
+
+def _district_then_province(text: str, mentions: list[_Mention], at: int) -> bool:
+    """The mention at ``at`` opens a bracket of two areas, ACLED's '(district, province)'."""
+    return at + 1 < len(mentions) and text[mentions[at].end:mentions[at + 1].start].strip() == "," \
+        and text[mentions[at + 1].end:].lstrip().startswith(")")
+
+
+def _is_country(m: _Mention, gaz: Gazetteer) -> bool:
+    return bool(m.candidates) and all(gaz.feature(i).startswith("PCL") for i in m.candidates)
 
 
 @functools.lru_cache(maxsize=1)

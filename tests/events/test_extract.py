@@ -701,3 +701,52 @@ def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
                               "colleagues was killed in a road accident."))
     assert event.event_type == "Riots"
     assert event.fatalities == 0  # the colleague died in an accident, not in the riot
+
+
+def test_forces_named_as_against_a_group_are_not_that_group():
+    event = only(acled_events(
+        "On Monday, anti-Houthi National Resistance forces fired rockets at Al Jarrahi (Al Jarrahi, Al Hudaydah)."))
+    assert event.actor1 == "National Resistance Forces"
+
+
+def test_opposition_factions_are_rebels_named_as_acled_names_them_in_their_country():
+    event = only(acled_events("On Monday, opposition factions shelled regime positions near Saraqib, Idleb.", ))
+    assert (event.actor1, event.inter1) == ("Opposition Rebels (Syria)", 2)
+
+
+def test_a_country_before_a_bracket_is_placed_by_the_areas_inside_it():
+    event = only(acled_events(
+        "On Monday, pro-Houthi forces shelled farms in western Yemen (Ad Durayhimi, Al Hudaydah)."))
+    assert (event.location, event.admin1) == ("Ad Durayhimi", "Al Hudaydah")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday, regime forces shelled Ftireh in the southern countryside of Idleb.", "Ftireh"),
+    ("On Monday, Turkish forces shelled Abboush in al-Hasakeh using artillery fire.", "Abboush"),
+    ("On Monday, pro-Houthi forces fired rockets at Ad Dahfash village in western Yemen (Ad Durayhimi, Al Hudaydah).",
+     "Ad Dahfash"),
+    ("On Monday, coalition airstrikes targeted Al Mijazah frontline (Baqim, Sadah).", "Al Mijazah"),
+])
+def test_a_name_said_to_lie_in_a_known_place_is_kept_as_an_unknown_place(text, name):
+    event = only(acled_events(text))
+    assert name in [s.text for s in event.evidence if s.field == "place_unresolved"]
+
+
+def test_a_rape_is_sexual_violence_however_the_verb_is_lemmatised():
+    event = only(acled_events("On Monday, a soldier raped a woman in Kamonyi village (Uvira, Sud-Kivu)."))
+    assert event.sub_event_type == "Sexual violence"
+
+
+def test_drugs_seized_in_a_district_are_no_territory_taken():
+    events = acled_events("On Monday, in Goiania, Goias, military police seized a ton of marijuana in Moinho dos Ventos sector.")
+    assert "Government regains territory" not in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize("text, first", [
+    ("On Monday, in Boa Vista, Roraima, a gang member was killed after exchanging fire with military police forces.",
+     "Police Forces of Brazil"),
+    ("On Monday, in Culiacan, Sinaloa, gunmen exchanged fire with state police officers.", "Unidentified"),
+])
+def test_the_state_leads_a_clash_with_a_gang_only_where_acled_names_it_first(text, first):
+    event = only(acled_events(text))
+    assert event.sub_event_type == "Armed clash" and event.actor1.startswith(first)
