@@ -517,7 +517,7 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]
     actor2 = patients[0] if patients else _unnamed_victims(draft.sub_event_type, country)
-    if _state_leads_clashes(draft.sub_event_type, country, actor1, actor2):
+    if _state_out_of_place(draft.sub_event_type, country, actor1, actor2):
         actor1, actor2 = actor2, actor1
     if actor1 is not None:
         event.actor1, event.inter1 = actor1.name, actor1.inter
@@ -550,11 +550,16 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     return event
 
 
-def _state_leads_clashes(sub_event_type: str, country, actor1: Optional[Actor], actor2: Optional[Actor]) -> bool:
-    """Where ACLED names the state's forces first in their fights with gangs whoever the report
-    starts with ('drug traffickers exchanged fire with military police', vocab.json)."""
-    return (sub_event_type == "Armed clash" and bool(country) and country[0] in vocab()["state_first_in_clashes"]
-            and actor1 is not None and actor2 is not None and actor2.inter == 1 and actor1.inter != 1)
+def _state_out_of_place(sub_event_type: str, country, actor1: Optional[Actor], actor2: Optional[Actor]) -> bool:
+    """Where ACLED puts the state's forces in one place in their fights with gangs, whoever the
+    report starts with ('drug traffickers exchanged fire with military police' leads with the
+    police in Brazil; vocab.json, state_side_in_clashes)."""
+    side = vocab()["state_side_in_clashes"].get(country[0]) if country else None
+    if sub_event_type != "Armed clash" or side is None or actor1 is None or actor2 is None:
+        return False
+    if {actor1.inter, actor2.inter} != {1, 3}:
+        return False
+    return (actor1.inter == 1) != (side == "first")
 
 
 def _unnamed_victims(sub_event_type: str, country) -> Optional[Actor]:

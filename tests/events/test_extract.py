@@ -745,8 +745,9 @@ def test_drugs_seized_in_a_district_are_no_territory_taken():
 @pytest.mark.parametrize("text, first", [
     ("On Monday, in Boa Vista, Roraima, a gang member was killed after exchanging fire with military police forces.",
      "Police Forces of Brazil"),
-    ("On Monday, in Culiacan, Sinaloa, gunmen exchanged fire with state police officers.", "Unidentified"),
+    ("On Monday, in Culiacan, Sinaloa, state police officers exchanged fire with gunmen.", "Unidentified"),
+    ("On Monday, in Bogota, police officers exchanged fire with gunmen.", "Police Forces"),
 ])
-def test_the_state_leads_a_clash_with_a_gang_only_where_acled_names_it_first(text, first):
+def test_the_state_side_of_a_clash_with_a_gang_is_where_acled_puts_it_in_that_country(text, first):
     event = only(acled_events(text))
     assert event.sub_event_type == "Armed clash" and event.actor1.startswith(first)
