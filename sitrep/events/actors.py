@@ -361,6 +361,8 @@ def unnamed_attacker(country_code: str, event_type: str, context: str = "other")
     return Actor(name=found[0], inter=found[1]) if found else None
 
 
+BIG_CITY_POPULATION = 1_000_000
+SAME_SPOT_KM = 2.0
 PLACE_ACTOR_KM = 15.0  # dev fifth: 5 km 72.6% actor1, 15 km 73.1%, 25 km 73.0%
 
 
@@ -372,15 +374,17 @@ def _learned_place_actors() -> dict[str, list[tuple[float, float, str, int]]]:
     return table
 
 
-def actor_at_place(country_code: str, latitude: float, longitude: float) -> Optional[Actor]:
+def actor_at_place(country_code: str, latitude: float, longitude: float, population: int = 0) -> Optional[Actor]:
     """The side that, in ACLED's train notes, nearly always acts at this spot (within 15 km):
-    who a report of violence there that names no attacker is coded to."""
+    who a report of violence there that names no attacker is coded to. A big city is many spots:
+    only its own point speaks for it (Rio de Janeiro is not Niteroi across the bay)."""
     from sitrep.geo.relative import distance_km
 
+    radius = PLACE_ACTOR_KM if population < BIG_CITY_POPULATION else SAME_SPOT_KM
     best: Optional[tuple[float, str, int]] = None
     for lat, lon, name, inter in _learned_place_actors().get(country_code, []):
         km = distance_km(latitude, longitude, lat, lon)
-        if km <= PLACE_ACTOR_KM and (best is None or km < best[0]):
+        if km <= radius and (best is None or km < best[0]):
             best = (km, name, inter)
     return Actor(name=best[1], inter=best[2]) if best else None
 

@@ -635,7 +635,7 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
     if event_type not in DEFAULT_ACTOR:
         return None
     if event_type in ARMED_VIOLENCE_TYPES and place is not None and place.country_code:
-        holder = actor_at_place(place.country_code, place.latitude, place.longitude)
+        holder = actor_at_place(place.country_code, place.latitude, place.longitude, place.population)
         if holder is not None:
             return holder
     learned = unnamed_attacker(country[0], event_type, context) if country and country[0] else None
