@@ -12,7 +12,7 @@ from sitrep.events.vocab import contains_cue, named_actors, vocab
 from sitrep.geo import Gazetteer
 from sitrep.records import Actor
 
-PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area"}
+PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area", "checkpoint"}
 PRONOUNS = {"they", "he", "she", "it", "we", "them", "who", "which", "those", "both"}
 _SPACE = re.compile(r"\s+")
 
@@ -69,9 +69,17 @@ def phrase_for(token: Token) -> SpacySpan:
     right = token.i + 1
     for child in token.rights:
         # 'military forces of Artsakh', 'police of Kenya': the country that owns them
-        if child.dep_ == "prep" and child.lower_ == "of" and any(g.ent_type_ in ("GPE", "NORP") for g in child.children):
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.ent_type_ in ("GPE", "NORP") or (g.pos_ == "PROPN" and child.i == token.i + 1 and _is_force_noun(token))
+                for g in child.children):
             right = child.right_edge.i + 1
     return doc[left: right]
+
+
+def _is_force_noun(token: Token) -> bool:
+    """'forces', 'troops', 'militants': a noun whose 'of X' names whose they are ('forces of Artsakh')."""
+    words = vocab()
+    return token.lemma_.lower() in words["state_force_nouns"] | words["nonstate_armed_nouns"] | words["militia_nouns"]
 
 
 def _possessive_owner(phrase: SpacySpan) -> Optional[SpacySpan]:
@@ -230,6 +238,9 @@ class ActorNamer:
             return Actor(name=organisation, inter=2, country_code=code)
         if lemmas & w["police_nouns"] and cname:
             return Actor(name=state_title("Police Forces", code, cname), inter=1, country_code=code)
+        rebel_words = lemmas & (w["nonstate_armed_nouns"] | w["rebel_modifiers"])
+        if head in w["state_force_nouns"] and rebel_words and head not in rebel_words:
+            head = "rebel"  # 'separatist forces', 'opposition forces': a rebel force, not the state's
         if head in w["state_force_nouns"] or (lemmas & w["state_force_nouns"] and not lemmas & w["nonstate_armed_nouns"]):
             if cname and (self.country_of(phrase) or head in {"army", "military", "soldier", "troop"}):
                 return Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code)
@@ -423,7 +434,10 @@ def _best_for_country(candidates: list[dict], code: str) -> Optional[dict]:
     for entry in candidates:
         if not entry.get("country") or not code:
             return entry
-    return candidates[0]
+    # a name that means this group only in its own country ('separatists' in Ukraine) means
+    # nothing named elsewhere
+    abroad = [entry for entry in candidates if not entry.get("only_in_country")]
+    return abroad[0] if abroad else None
 
 
 def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:

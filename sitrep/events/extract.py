@@ -17,7 +17,7 @@ from sitrep.events.actors import (
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
-from sitrep.events.merge import Draft, merge_drafts
+from sitrep.events.merge import Draft, bare_name, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import TAKES_OVER, country_by_cues, is_place_noun, place_for_span, placed_inside, places_beside
@@ -47,6 +47,8 @@ class CountryLookup:
     def __call__(self, phrase: SpacySpan) -> Optional[tuple[str, str]]:
         for mention in self.places:
             if mention.start < phrase.end_char and mention.end > phrase.start_char:
+                if _backer(phrase.doc, mention.end):
+                    continue  # 'Armenian-backed forces of Artsakh': the backer does not own them
                 if mention.role == "demonym" or mention.place.feature_code.startswith("PCL") or mention.role == "metonym":
                     return mention.place.country_code, mention.place.country or mention.place.name
         if self._gazetteer is None:  # loaded once per article: each load checks the user's files
@@ -55,13 +57,21 @@ class CountryLookup:
             self._gazetteer = Gazetteer.load()
         gazetteer = self._gazetteer
         for token in phrase:
-            if token.is_title or token.is_upper:
+            if (token.is_title or token.is_upper) and not _backer(phrase.doc, token.idx + len(token.text)):
                 found = gazetteer.demonym(token.text)
                 if found and found[0]:
                     country = gazetteer.country(found[0])
                     if country is not None:
                         return country.country_code, country.country or country.name
         return None
+
+
+_BACKING = ("-backed", "-supported", "-sponsored", "-trained", "-funded", "-armed")
+
+
+def _backer(doc: Doc, end: int) -> bool:
+    """The word ending at ``end`` names who backs a force ('Turkish-backed'), not whose it is."""
+    return doc_text(doc)[end:end + 12].lower().startswith(_BACKING)
 
 
 def _country_of_place(mention: Optional[PlaceMention]) -> Optional[tuple[str, str]]:
@@ -111,10 +121,10 @@ def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[
                 return [actor]
     words = namer.words
     force_nouns = words["state_force_nouns"] | words["nonstate_armed_nouns"] | words["militia_nouns"] | words["police_nouns"]
-    for token in mention.sentence if mention.rule["id"] in SYMMETRIC else ():
+    for token in _clash_story(mention) if mention.rule["id"] in SYMMETRIC else ():
         # 'in Chin State, the Myanmar military and AA clashed' (parsed as a list of places): in a
         # clash every force named is a side; elsewhere a force with no verb may be the victim
-        if token.pos_ == "NOUN" and token.lemma_.lower() in force_nouns and not _is_target(token):
+        if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in force_nouns and not _is_target(token):
             actor = namer.name(phrase_for(token), country)
             if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8) \
                     and not actor.name.startswith("Unidentified"):
@@ -126,6 +136,16 @@ def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[
                 actor.text, actor.start, actor.end = token.text, token.idx, token.idx + len(token.text)
                 return [actor]
     return []
+
+
+def _clash_story(mention: Mention):
+    """The words a clash with no parties can take them from: its sentence ('a shoot-out during a
+    Police operation'), then the one before it ('The Military Police carried out an operation
+    ... A shoot-out broke out')."""
+    sentence = mention.sentence
+    yield from sentence
+    if sentence.start > 0:
+        yield from sentence.doc[sentence.start - 1].sent
 
 
 def _is_target(token) -> bool:
@@ -527,11 +547,15 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         event.actor2, event.inter2 = actor2.name, actor2.inter
         if actor2.start >= 0:
             evidence.append(Span("actor2", actor2.start, actor2.end, actor2.text))
-    assoc1 = [a for a in others + draft.associates if a.name not in (event.actor1, event.actor2)]
+    leading = {bare_name(event.actor1 or ""), bare_name(event.actor2 or "")}
+    # 'the rebels' after 'NAS rebels' is the group named, not an ally of its own
+    generic_rebels = event.inter1 == 2
+    assoc1 = [a for a in others + draft.associates if bare_name(a.name) not in leading
+              and not (generic_rebels and a.name.startswith("Rebel Group"))]
     if assoc1:
         event.assoc_actor_1 = "; ".join(dict.fromkeys(a.name for a in assoc1))
         evidence.extend(Span("assoc_actor_1", a.start, a.end, a.text) for a in assoc1 if a.start >= 0)
-    assoc2 = [a for a in patients[1:] if a.name not in (event.actor1, event.actor2, event.assoc_actor_1)]
+    assoc2 = [a for a in patients[1:] if bare_name(a.name) not in leading and a.name != event.assoc_actor_1]
     if assoc2:
         event.assoc_actor_2 = "; ".join(dict.fromkeys(a.name for a in assoc2))
         evidence.extend(Span("assoc_actor_2", a.start, a.end, a.text) for a in assoc2 if a.start >= 0)
@@ -544,7 +568,7 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         event.fatalities = best.number
         evidence.append(Span("fatalities", best.start, best.end, best.text))
     event.source, event.source_url = article.source, article.url
-    event.notes = _notes(article.text, draft)
+    event.notes = _notes(article.text, draft, evidence)
     event.evidence = _dedupe(evidence)
     event.confidence = _confidence(draft, place is not None)
     return event
@@ -645,9 +669,15 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
     return Actor(name=f"{name} ({country[1]})" if country and country[1] else name, inter=inter)
 
 
-def _notes(text: str, draft: Draft) -> str:
-    """The first sentence that reported the event, as ACLED's notes column carries a summary."""
+def _notes(text: str, draft: Draft, evidence: list[Span] = ()) -> str:
+    """The first sentence that reported the event, as ACLED's notes column carries a summary;
+    from the sentence before when that is where the event's parties were named ('The Military
+    Police carried out an operation ... A shoot-out broke out')."""
     start = min(draft.sentence_starts)
+    named_before = [span.start for span in evidence if span.field in ("actor1", "actor2") and 0 <= span.start < start]
+    if named_before:
+        opening = max(text.rfind(". ", 0, min(named_before)), text.rfind("\n", 0, min(named_before)))
+        start = opening + 2 if opening >= 0 and text[opening] == "." else opening + 1
     ends = [e.end for e in draft.evidence if e.start >= start]
     end = text.find("\n", start)
     sentence_end = max(ends) if ends else start
@@ -1033,11 +1063,15 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
     Kept as evidence: two reports placed at the same town only because their villages are unknown
     are not shown to be one incident unless they name the same village."""
     resolved = [(m.start, m.end) for m in places if m.place is not None]
+    parties = [(a.start, a.end) for a in draft.agents + draft.patients + draft.associates if a.end > 0]
     spans = []
-    for start in set(draft.sentence_starts):
-        sentence = doc.char_span(start, start + 1, alignment_mode="expand").sent
+    starts = set(draft.sentence_starts)
+    if draft.place is not None and draft.place.start >= 0:
+        starts.add(draft.place.start)  # a place taken from an earlier sentence: what else it names there
+    sentences = {doc.char_span(start, start + 1, alignment_mode="expand").sent for start in starts}
+    for sentence in sorted(sentences, key=lambda s: s.start):
         for ent in sentence.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and not _overlaps_any(ent, resolved) and _could_be_a_place_name(ent):
+            if ent.label_ in ("GPE", "LOC", "FAC") and not _overlaps_any(ent, resolved + parties) and _could_be_a_place_name(ent):
                 spans.append(Span("place_unresolved", ent.start_char, ent.end_char, ent.text))
         for run in list(_names_before_brackets(sentence, resolved)) + _names_placed_inside(sentence, resolved, draft):
             if not _overlaps_any(run, [(x.start, x.end) for x in spans]):

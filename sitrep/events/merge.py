@@ -1,6 +1,7 @@
 """One event per day, place, actor pair and type: merge the mentions of an event inside one article."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -89,17 +90,31 @@ def _actors_compatible(a: Draft, b: Draft) -> bool:
     """Different leading parties mean different events, unless a clash is told from each side."""
     if a.event_type != b.event_type:
         return True  # police arresting protesters: the two sides of one protest
-    agents_a, agents_b = {x.name for x in a.agents}, {x.name for x in b.agents}
+    agents_a, agents_b = {bare_name(x.name) for x in a.agents}, {bare_name(x.name) for x in b.agents}
     if not agents_a or not agents_b or agents_a & agents_b:
         return True
     if _unnamed_armed(a.agents) and all(x.inter in (2, 3, 4) for x in b.agents) or (
             _unnamed_armed(b.agents) and all(x.inter in (2, 3, 4) for x in a.agents)):
         return True  # 'gunmen' and the group that later claimed them may be one party
-    return bool(agents_a & _actor_names(b)) or bool(agents_b & _actor_names(a))
+    return bool(agents_a & _bare_names(b)) or bool(agents_b & _bare_names(a))
+
+
+_YEARS = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
+
+
+def bare_name(name: str) -> str:
+    """An actor's name without ACLED's years ('Military Forces of Somalia (2017-)'): one side,
+    however each sentence came to name it."""
+    return _YEARS.sub("", name)
+
+
+def _bare_names(draft: Draft) -> set[str]:
+    return {bare_name(name) for name in _actor_names(draft)}
 
 
 def _unnamed_armed(actors: list[Actor]) -> bool:
-    return all(x.name.startswith("Unidentified") for x in actors)
+    # 'the rebels' after 'NAS rebels attacked': a group named once and then by what it is
+    return all(x.name.startswith(("Unidentified", "Rebel Group")) for x in actors)
 
 
 def can_merge(a: Draft, b: Draft) -> bool:

@@ -163,6 +163,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue  # 'the US dollar exchange rate' names a currency, not a place
         if _names_a_neighbourhood(ent):
             continue  # 'in Colonia Lomas de la Presa' is a quarter of the town named before, not Cologne
+        if ent.text.lower() in context_words()["force_words"]:
+            continue  # 'between Police officers': a force, not Police in Poland
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
         elif ent.label_ == "NORP":
@@ -189,12 +191,33 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     mentions.pop()
                 mentions.append(embedded)
     for run in _proper_noun_runs(doc, covered, gaz):
-        if any(ch.isupper() for ch in run.text):
+        if any(ch.isupper() for ch in run.text) and run.text.lower() not in context_words()["force_words"]:
             mentions.append(_entity_mention(run, gaz, need_locative=True))
             covered.update(range(run.start, run.end))
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
+    _quarters_near_their_town(doc, mentions, gaz)
     # '(from 1 - 6 May)': the month, not May in Gujarat
     return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))]
+
+
+def _quarters_near_their_town(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
+    """'in Sao Goncalo, ... Rio do Ouro neighborhood': a quarter of the town named before it in the
+    sentence is one of that town's namesakes' quarters (Gamboa in Rio), or a name the gazetteer
+    lacks (not Ouro in Santa Catarina)."""
+    text = doc_text(doc)
+    for k, quarter in enumerate(mentions):
+        following = text[quarter.end:quarter.end + 20].split()
+        if not following or following[0].lower().strip(",.;") not in context_words()["neighbourhood_nouns"]:
+            continue
+        sentence = doc.char_span(quarter.start, quarter.end, alignment_mode="expand").sent
+        towns = [m for m in mentions[:k] if m.candidates and m.demonym is None and m.start >= sentence.start_char]
+        if towns:
+            kept = set()
+            for town in towns:
+                near = _Mention(town.start, town.end, town.text, town.label, None, candidates=list(quarter.candidates))
+                _keep_within(near, town, gaz)
+                kept.update(near.candidates)
+            quarter.candidates = [i for i in quarter.candidates if i in kept]
 
 
 def _is_a_month_in_a_date(ent: Optional[SpacySpan]) -> bool:

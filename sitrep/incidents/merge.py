@@ -217,7 +217,8 @@ def _same_name(first: str, second: str) -> bool:
 
 
 def _unresolved_names(event: Event) -> frozenset[str]:
-    return frozenset(_norm(span.text) for span in event.evidence if span.field == "place_unresolved")
+    # 'the North Zone' and 'the West Zone' differ after the article, not in it
+    return frozenset(re.sub(r"^the ", "", _norm(span.text)) for span in event.evidence if span.field == "place_unresolved")
 
 
 def same_day(a: Event, b: Event) -> bool:

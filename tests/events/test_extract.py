@@ -751,3 +751,46 @@ def test_drugs_seized_in_a_district_are_no_territory_taken():
 def test_the_state_side_of_a_clash_with_a_gang_is_where_acled_puts_it_in_that_country(text, first):
     event = only(acled_events(text))
     assert event.sub_event_type == "Armed clash" and event.actor1.startswith(first)
+
+
+@pytest.mark.parametrize("text, actor1", [
+    ("On Monday, separatist forces shot at government positions near Tryokhizbenka, Luhansk.",
+     "NAF: United Armed Forces of Novorossiya"),
+    ("On Monday, separatists attacked a police post in Bamenda, Cameroon.", "Rebel Group (Cameroon)"),
+])
+def test_separatists_are_rebels_and_name_a_group_only_where_the_word_means_it(text, actor1):
+    assert only(acled_events(text)).actor1 == actor1
+
+
+def test_who_backs_a_force_does_not_own_it():
+    event = only(acled_events(
+        "On Monday, Armenian-backed forces of Artsakh fired on Azerbaijani army positions near Qazaxlar, Fizuli."))
+    assert event.actor1.startswith("Military Forces of Artsakh")
+
+
+def test_the_holders_of_a_checkpoint_are_the_side_attacked():
+    event = only(acled_events("On Monday, Taliban fighters stormed a checkpoint of pro-government militiamen in Muqur "
+                              "district, Badghis. One militiaman died."))
+    assert (event.actor1, event.actor2) == ("Taliban", "Militia (Afghanistan)")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, the OSCE mission reported 52 explosions near Sokilnyky, Luhansk, fired from both sides of the frontline.",
+    "On Monday, attackers threw a grenade at an army checkpoint in Yaqshid district, Mogadishu. The soldiers answered with gunfire.",
+])
+def test_fire_from_both_sides_is_a_clash(text):
+    assert only(acled_events(text)).sub_event_type == "Armed clash"
+
+
+def test_a_hyphenated_shoot_out_is_a_clash_with_the_force_named_in_the_sentence_before():
+    event = only(acled_events(
+        "On Monday, in Niteroi, Rio de Janeiro, the Military Police carried out an operation in the Morro do Estado "
+        "community. A shoot-out broke out and two suspects were arrested."))
+    assert event.sub_event_type == "Armed clash" and event.actor1.startswith("Military Forces of Brazil")
+
+
+def test_one_side_named_with_and_without_acled_years_is_one_side():
+    event = only(acled_events(
+        "On Monday, Govt forces (assumed military) clashed with Al Shabaab fighters near Baidoa, Bay. After a brief "
+        "exchange of small arms fire govt forces retreated. Two Al Shabaab militants were killed in the clash."))
+    assert event.fatalities == 2 and not event.assoc_actor_1

@@ -423,3 +423,9 @@ def test_the_last_of_a_list_of_places_is_a_place_whatever_the_tagger_says(parse)
     # the small model tags 'Taizz' PRODUCT here
     doc, mentions = parse("On Monday, Houthi forces shelled pro-Hadi groups in Al Jawf, Ad Dali and Taizz governorates.")
     assert "Taizz" in {m.text for m in mentions if m.place is not None and m.place.country_code == "YE"}
+
+
+def test_a_force_written_with_a_capital_is_no_place_of_that_name(parse):
+    places = {m.text: m.place.country_code for m in parse(
+        "In Rio de Janeiro, a shoot-out between Police officers and drug traffickers broke out.")[1] if m.place}
+    assert "Police" not in places  # Police is a town in Poland
