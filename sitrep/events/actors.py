@@ -67,6 +67,8 @@ def phrase_for(token: Token) -> SpacySpan:
         if child.dep_ in ("amod", "compound", "nmod", "det", "nummod", "poss") and child.i < left:
             left = min(left, child.left_edge.i if child.dep_ != "det" else child.i)
     right = token.i + 1
+    while right + 1 < len(doc) and doc[right].text == "-" and not doc[right - 1].whitespace_ and not doc[right].whitespace_:
+        right += 2  # 'ex-soldiers' cut in three by the tokenizer is one word
     for child in token.rights:
         # 'military forces of Artsakh', 'police of Kenya': the country that owns them
         if child.dep_ == "prep" and child.lower_ == "of" and any(

@@ -139,7 +139,33 @@ def is_same_incident(a: Event, b: Event) -> bool:
     return (same_type(a, b) and same_day(a, b) and same_actors(a, b)
             and (same_place(a, b) or same_place_as_written(a, b) or place_named_by_both(a, b))
             and same_unresolved_places(a, b) and not different_crowds(a, b)
-            and same_story(a.notes, b.notes, named_in(a), named_in(b)))
+            and same_story(a.notes, b.notes, named_in(a), named_in(b), _agreed_party_names(a, b)))
+
+
+def _agreed_party_names(a: Event, b: Event) -> frozenset[str]:
+    """Name stems of the words two reports name one named party by ('the NAF rebel forces' and
+    'separatist forces', both the NAF): the parties agree, so their words are no conflict."""
+    agreed: set[str] = set()
+    for field in ("actor1", "actor2"):
+        first, second = getattr(a, field), getattr(b, field)
+        if not first or not second:
+            continue
+        key = _actor_key(first)
+        if _UNNAMED_QUALIFIER.sub("", key) in rules().unnamed_actors or not _same_actor(key, _actor_key(second)):
+            continue
+        agreed |= _party_names(a, field) | _party_names(b, field)
+    return frozenset(agreed)
+
+
+def _party_names(event: Event, field: str) -> frozenset[str]:
+    # only a party's own few words: a longer span carries its place too ('forces of Artsakh located
+    # at Chilaburt'); written after a comma, so that no name counts as a sentence's opening word
+    written = ", " + ", ".join(span.text for span in event.evidence
+                               if span.field == field and len(span.text.split()) <= PARTY_WORDS)
+    return names(written)
+
+
+PARTY_WORDS = 4
 
 
 def different_crowds(a: Event, b: Event) -> bool:

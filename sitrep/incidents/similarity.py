@@ -142,10 +142,15 @@ def names(text: str) -> frozenset[str]:
         # unlike 'Mine 6/7'; a letter ('J&K') is no name; and a country or its people ('Syrian',
         # 'Saudi-led') tells no event from another in that country
         if (s in stop and (match.group(0).isupper() or before.endswith(","))) or len(s) < 2 \
-                or weights.weight(s) < NAME_MIN_RARITY or _is_country_word(match.group(0)):
+                or weights.weight(s) < NAME_MIN_RARITY or _is_country_word(match.group(0)) \
+                or _PLURAL_ACRONYM.match(match.group(0)):
             continue
         found.add(s)
     return frozenset(found)
+
+
+# 'IEDs', 'RPGs': a plural is a kind of thing (a weapon), not the name of one place or person
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 
 
 def _is_country_word(word: str) -> bool:
@@ -221,13 +226,17 @@ def report_similarity(first: str, second: str) -> float:
     return agreement(stems(first or ""), stems(second or ""))
 
 
-def same_story(first: str, second: str, first_names: str = "", second_names: str = "") -> bool:
+def same_story(first: str, second: str, first_names: str = "", second_names: str = "",
+               agreed: frozenset[str] = frozenset()) -> bool:
     """Whether two report texts can be about one incident: they share enough of what they say
     and do not name different specific places or people. ``*_names`` add words the reports
-    name outside their text (a place read from an earlier sentence) to the comparison of names."""
+    name outside their text (a place read from an earlier sentence) to the comparison of names;
+    ``agreed`` are name stems already shown to agree (the parties, each report naming them its
+    own way: 'the NAF' and 'separatist forces')."""
     if not (first or "").strip() or not (second or "").strip():
         return True  # a report without text cannot contradict another
     one, other = conflicting_names(_joined(first, first_names), _joined(second, second_names))
+    one, other = one - agreed, other - agreed
     if one and other:
         return False
     return report_similarity(first, second) >= MIN_AGREEMENT

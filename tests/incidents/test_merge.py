@@ -312,3 +312,16 @@ def test_protests_by_crowds_named_apart_are_two_incidents():
     assert not is_same_incident(drivers, teachers)
     assert is_same_incident(drivers, cabbies)
     assert is_same_incident(drivers, unnamed)  # a report that says only 'people' tells less
+
+
+def test_one_named_party_called_two_ways_is_no_conflict_of_names():
+    naf = "NAF: United Armed Forces of Novorossiya"
+    first = clash(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+                  actor1=naf, actor2="", notes="The NAF rebel forces fired grenade launchers at government positions near Tryokhizbenka.",
+                  evidence=[Span("actor1", 0, 20, "The NAF rebel forces")])
+    second = dataclasses.replace(first, article_id="a2", event_id="a2-1",
+                                 notes="Separatist forces shot at government positions near Tryokhizbenka with grenade launchers.",
+                                 evidence=[Span("actor1", 0, 17, "Separatist forces")])
+    assert is_same_incident(first, second)
+    other_side = dataclasses.replace(second, actor1="Military Forces of Ukraine")
+    assert not is_same_incident(first, other_side)

@@ -69,3 +69,8 @@ def test_stop_words_and_countries_are_not_names():
     found = names("Police said, Around noon, Syrian and Saudi-led forces shelled Kansafra, near Syria's border.")
     assert "kansafra" in found
     assert not {"around", "syrian", "saudi-l", "syria"} & found
+
+
+def test_a_plural_acronym_is_a_kind_of_weapon_not_a_name():
+    assert "ieds" not in names("Soldiers defused 55 IEDs near Teaalba village.")
+    assert "teaalba" in names("Soldiers defused 55 IEDs near Teaalba village.")
