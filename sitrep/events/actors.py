@@ -12,7 +12,7 @@ from sitrep.events.vocab import contains_cue, named_actors, vocab
 from sitrep.geo import Gazetteer
 from sitrep.records import Actor
 
-PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area", "checkpoint"}
+PARTY_PLACES = {"position", "side", "camp", "base", "stronghold", "territory", "line", "post", "outpost", "hideout", "area", "checkpoint", "bunker"}
 PRONOUNS = {"they", "he", "she", "it", "we", "them", "who", "which", "those", "both"}
 _SPACE = re.compile(r"\s+")
 

@@ -645,6 +645,13 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             pinned[id(a)] = pinned[id(b)]  # b is a town pinned by the area after it
             a.pinned_surely = getattr(b, "pinned_surely", False)
     for a, b, c in zip(mentions, mentions[1:], mentions[2:]):
+        if (id(a) not in pinned and a.candidates and not b.candidates and c.candidates
+                and _in_gap().match(text[a.end:b.start].strip(" ,")) and _DISTRICT_OF.match(text[b.end:c.start].strip())):
+            # 'Muaja, in the Ancuabe district of Cabo Delgado': an unknown district between a place and its province
+            areas = _areas_among(c.candidates, gaz)
+            if areas:
+                pinned[id(a)] = _pin_of(areas[0], gaz)
+                a.pinned_surely = len({gaz.country_code(i) for i in areas}) == 1
         # 'Parisu (Abadam LGA, Borno)': an unknown district between a place and its province
         if (id(a) not in pinned and a.candidates and not b.candidates and id(b) in pinned
                 and text[a.end:b.start].strip() == "(" and text[b.end:c.start].strip() == ","):
@@ -681,6 +688,9 @@ def _district_then_province(text: str, mentions: list[_Mention], at: int) -> boo
 
 def _is_country(m: _Mention, gaz: Gazetteer) -> bool:
     return bool(m.candidates) and all(gaz.feature(i).startswith("PCL") for i in m.candidates)
+
+
+_DISTRICT_OF = re.compile(rf"^{_GAP_WORD}\s+of(?:\s+the)?$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1)
@@ -784,8 +794,19 @@ def _focus_weights(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
             add(gaz.country_code(m.chosen), 1.0)
         elif m.candidates and gaz.feature(m.candidates[0]) == COUNTRY_FEATURE:
             add(gaz.country_code(m.candidates[0]), 1.0)
+        elif not resolved and _province_of_one_country(m, gaz):
+            add(gaz.country_code(m.candidates[0]), PROVINCE_FOCUS)  # 'Amambay', 'Cabo Delgado'
     total = sum(weights.values())
     return {cc: w / total for cc, w in weights.items()} if total else {}
+
+
+PROVINCE_FOCUS = 0.5
+
+
+def _province_of_one_country(m: _Mention, gaz: Gazetteer) -> bool:
+    """A name whose best namesake is a province and all of whose namesakes lie in one country."""
+    return (bool(m.candidates) and gaz.feature(m.candidates[0]) == "ADM1" and m.folded == fold(gaz.name(m.candidates[0]))
+            and len({gaz.country_code(i) for i in m.candidates}) == 1)
 
 
 def _admin1_named(mentions: list[_Mention], gaz: Gazetteer) -> set[tuple[str, str]]:

@@ -429,3 +429,15 @@ def test_a_force_written_with_a_capital_is_no_place_of_that_name(parse):
     places = {m.text: m.place.country_code for m in parse(
         "In Rio de Janeiro, a shoot-out between Police officers and drug traffickers broke out.")[1] if m.place}
     assert "Police" not in places  # Police is a town in Poland
+
+
+def test_a_place_said_to_lie_in_a_district_of_a_province_is_in_that_provinces_country(parse):
+    places = {m.text: m.place.country_code for m in parse(
+        "Insurgents attacked Muaja, in the Ancuabe district of Cabo Delgado, on Monday.")[1] if m.place}
+    assert places.get("Muaja") in (None, "MZ")  # not Mwaya in Tanzania
+
+
+def test_a_province_of_one_country_keeps_a_loose_spelling_from_going_abroad(parse):
+    places = {m.text: m.place.country_code for m in parse(
+        "Rebels burned the main house at the Jaguary farm near Pedro Juan Caballero, Amambay, on Monday.")[1] if m.place}
+    assert places.get("Jaguary") in (None, "PY")  # not Jaguariuna in Brazil
