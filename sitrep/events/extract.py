@@ -762,7 +762,10 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
             draft.sub_event_type == "Armed clash" and _is_a_fight(_draft_text(draft, doc).lower()))
         needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
-        if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type:
+        # gunmen who burn houses are no rioters, whatever the words suggest
+        armed_arson = (draft.sub_event_type == "Looting/property destruction" and prediction.event_type in CROWD_TYPES
+                       and bool(draft.agents) and draft.agents[0].inter in (2, 3, 4, 8))
+        if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type and not armed_arson:
             draft.event_type = prediction.event_type
             draft.sub_event_type = prediction.sub_type_within(prediction.event_type)[0] or draft.sub_event_type
             draft.agents, draft.patients = _reframe(draft, extractor)
@@ -790,10 +793,15 @@ def _one_violent_event_per_place(drafts: list[Draft]) -> list[Draft]:
     the same day and place with compatible parties fold into the best-supported one."""
     from sitrep.events.merge import _actors_compatible, _dates_compatible, _places_compatible, absorb
 
-    ordered = sorted(drafts, key=lambda d: -(d.mentions + 2 * bool(d.agents and d.patients)))
+    ordered = sorted(drafts, key=lambda d: (d.event_type not in VIOLENT_TYPES, -(d.mentions + 2 * bool(d.agents and d.patients))))
     kept: list[Draft] = []
     for draft in ordered:
-        target = next((k for k in kept if draft.event_type in VIOLENT_TYPES and k.event_type in VIOLENT_TYPES
+        # houses burned in an attack ('stormed the village, killing dozens and setting fire to houses'),
+        # or by no one named after it ('Homes were set on fire'): the attack's damage, not an event
+        damage = draft.sub_event_type == "Looting/property destruction" and (not draft.agents or any(
+            set(draft.sentence_starts) & set(k.sentence_starts) for k in kept if k.event_type in VIOLENT_TYPES))
+        foldable = draft.event_type in VIOLENT_TYPES or damage
+        target = next((k for k in kept if foldable and k.event_type in VIOLENT_TYPES
                        and _dates_compatible(k, draft) and _places_compatible(k, draft) and _actors_compatible(k, draft)), None)
         if target is None:
             kept.append(draft)

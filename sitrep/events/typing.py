@@ -188,6 +188,9 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         political = by_the_military or any(p.inter in (2, 3, 4, 6) for p in patients) \
             or contains_cue(lowered, words["political_arrest_cues"])
         return "Arrests" if political else None  # ordinary crime is not ACLED's
+    if rule_id == "loot" and agent_inter in (5, 6):
+        # rioters burning or looting: ACLED codes the crowd's act as a riot (train notes: 26 of 26 arsons)
+        return "Violent demonstration" if agent_inter == 6 else "Mob violence"
     if sub_type == "Headquarters or base established" and agent_inter not in ARMED_INTERS:
         return None  # 'the company opened a new base'
     if sub_type == "Change to group/activity":

@@ -794,3 +794,19 @@ def test_one_side_named_with_and_without_acled_years_is_one_side():
         "On Monday, Govt forces (assumed military) clashed with Al Shabaab fighters near Baidoa, Bay. After a brief "
         "exchange of small arms fire govt forces retreated. Two Al Shabaab militants were killed in the clash."))
     assert event.fatalities == 2 and not event.assoc_actor_1
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("On Monday, gunmen set fire to three houses in Kwall, Plateau.", "Looting/property destruction"),
+    ("On Monday, inmates set alight their sheets and a kitchen at the prison in Port Elizabeth, demanding court dates.",
+     "Violent demonstration"),
+])
+def test_arson_by_armed_men_destroys_property_and_by_a_crowd_is_a_riot(text, sub_type):
+    assert only(acled_events(text)).sub_event_type == sub_type
+
+
+def test_homes_burned_by_no_one_named_after_an_attack_are_the_attacks_damage():
+    event = only(acled_events(
+        "Seventeen villagers were killed when suspected Dozo hunters attacked Djongue-Ouro, Mopti region, on Monday. "
+        "Homes were set on fire and cattle slaughtered."))
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Attack", "Dozo Ethnic Militia (Mali)", 17)
