@@ -6,7 +6,7 @@ import functools
 
 from sitrep.language.nlp import doc_text
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan
 
@@ -549,9 +549,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
             evidence.append(Span("actor2", actor2.start, actor2.end, actor2.text))
     leading = {bare_name(event.actor1 or ""), bare_name(event.actor2 or "")}
     # 'the rebels' after 'NAS rebels' is the group named, not an ally of its own
-    generic_rebels = event.inter1 == 2
+    rebels_lead = event.inter1 == 2
     assoc1 = [a for a in others + draft.associates if bare_name(a.name) not in leading
-              and not (generic_rebels and a.name.startswith("Rebel Group"))]
+              and not (rebels_lead and a.name.startswith("Rebel Group"))]
     if assoc1:
         event.assoc_actor_1 = "; ".join(dict.fromkeys(a.name for a in assoc1))
         evidence.extend(Span("assoc_actor_1", a.start, a.end, a.text) for a in assoc1 if a.start >= 0)
@@ -669,7 +669,7 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
     return Actor(name=f"{name} ({country[1]})" if country and country[1] else name, inter=inter)
 
 
-def _notes(text: str, draft: Draft, evidence: list[Span] = ()) -> str:
+def _notes(text: str, draft: Draft, evidence: Sequence[Span] = ()) -> str:
     """The first sentence that reported the event, as ACLED's notes column carries a summary;
     from the sentence before when that is where the event's parties were named ('The Military
     Police carried out an operation ... A shoot-out broke out')."""
@@ -1071,7 +1071,7 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
     Kept as evidence: two reports placed at the same town only because their villages are unknown
     are not shown to be one incident unless they name the same village."""
     resolved = [(m.start, m.end) for m in places if m.place is not None]
-    parties = [(a.start, a.end) for a in draft.agents + draft.patients + draft.associates if a.end > 0]
+    parties = _party_ranges(draft)
     spans = []
     starts = set(draft.sentence_starts)
     if draft.place is not None and draft.place.start >= 0:
@@ -1087,12 +1087,17 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
     return spans
 
 
+def _party_ranges(draft: Draft) -> list[tuple[int, int]]:
+    """Where the draft's parties are written: a name there is a party's, not a place's."""
+    return [(a.start, a.end) for a in draft.agents + draft.patients + draft.associates if a.end > 0]
+
+
 def _names_placed_inside(sentence, resolved: list[tuple[int, int]], draft: Draft) -> list[SpacySpan]:
     """'shelled Abboush in al-Hasakeh', 'shelled Ftireh in the southern countryside of Idleb': a
     name the tagger took for an organisation or a person, that the sentence puts inside a known
     place and that names none of the event's parties, is a place the gazetteer lacks."""
     text = doc_text(sentence.doc)
-    parties = [(a.start, a.end) for a in draft.agents + draft.patients + draft.associates if a.end > 0]
+    parties = _party_ranges(draft)
     found = []
     for name in _untagged_names(sentence):
         if _object_or_its_kind(name) is None or _overlaps_any(name, resolved) or _overlaps_any(name, parties) \
