@@ -321,8 +321,12 @@ class EventExtractor:
             self.previous_agents, self.previous_patients = agents, patients
             self.previous_sentence_start = sentence.start
         ordered = inter_for_type(event_type, sub_type, agents + patients)
+        acting = agents
         agents = [a for a in ordered if a in agents] if event_type not in ("Protests", "Riots") else ordered[:1]
         patients = [a for a in patients if a not in agents]
+        if sub_type == "Protest with intervention":
+            # 'police arrested demonstrators': the crowd leads, the police who met it are the other side
+            patients += [a for a in acting if a.inter == 1 and a not in agents and a not in patients]
         evidence = [Span("event_type", mention.phrase.start_char, mention.phrase.end_char, mention.phrase.text)]
         if date_mention is not None:
             evidence.append(Span("event_date", date_mention.start, date_mention.end, date_mention.text))

@@ -181,6 +181,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
     if sub_type == "Arrests":
         if not patients and not agents:
             return None
+        if any(p.inter == 6 for p in patients) and contains_cue(context.lower(), words["protest_scene_cues"]):
+            return "Protest with intervention"  # demonstrators arrested at their protest: ACLED's protest met by force
         if agent_inter in (2, 3, 4):
             return "Abduction/forced disappearance"  # ACLED: a rebel group or militia 'arresting' people abducts them
         # soldiers who detain people act for the state's hold on a place, not against a crime

@@ -810,3 +810,13 @@ def test_homes_burned_by_no_one_named_after_an_attack_are_the_attacks_damage():
         "Seventeen villagers were killed when suspected Dozo hunters attacked Djongue-Ouro, Mopti region, on Monday. "
         "Homes were set on fire and cattle slaughtered."))
     assert (event.sub_event_type, event.actor1, event.fatalities) == ("Attack", "Dozo Ethnic Militia (Mali)", 17)
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, ten activists were arrested by the police as they protested in Marikina.",
+    "On Monday, a civil society group demonstrated in Accra. Police forces intervened and arrested demonstrators.",
+])
+def test_protesters_or_activists_arrested_are_a_protest_met_by_the_police(text):
+    event = only(acled_events(text))
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor1.startswith("Protesters") and event.actor2.startswith("Police Forces")
