@@ -78,10 +78,16 @@ def phrase_for(token: Token) -> SpacySpan:
     return doc[left: right]
 
 
+@functools.lru_cache(maxsize=1)
+def armed_nouns() -> frozenset[str]:
+    """Lemmas that name armed people of any side: 'force', 'troop', 'militant', 'militia'."""
+    words = vocab()
+    return frozenset(words["state_force_nouns"] | words["nonstate_armed_nouns"] | words["militia_nouns"])
+
+
 def _is_force_noun(token: Token) -> bool:
     """'forces', 'troops', 'militants': a noun whose 'of X' names whose they are ('forces of Artsakh')."""
-    words = vocab()
-    return token.lemma_.lower() in words["state_force_nouns"] | words["nonstate_armed_nouns"] | words["militia_nouns"]
+    return token.lemma_.lower() in armed_nouns()
 
 
 def _possessive_owner(phrase: SpacySpan) -> Optional[SpacySpan]:
@@ -220,7 +226,7 @@ class ActorNamer:
         if not noun and phrase.root.lemma_.lower() in PARTY_PLACES:
             # 'rebel positions', 'army lines': the party that holds them
             for token in phrase:
-                if token is not phrase.root and (token.lemma_.lower() in self.words["nonstate_armed_nouns"] | self.words["state_force_nouns"] | self.words["militia_nouns"]):
+                if token is not phrase.root and token.lemma_.lower() in armed_nouns():
                     noun = token.lemma_.lower()
                 elif token is not phrase.root and token.lower_ in self.words["government_adjectives"]:
                     noun = "force"  # 'the governmental positions': the state's forces hold them

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
 from sitrep.events.actors import (
-    ActorNamer, actor_at_place, is_coalition, state_title, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
+    ActorNamer, actor_at_place, armed_nouns, is_coalition, state_title, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
 )
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
@@ -120,7 +120,7 @@ def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[
             if actor is not None and actor.name not in exclude and actor.inter in (1, 2, 3, 4, 8):
                 return [actor]
     words = namer.words
-    force_nouns = words["state_force_nouns"] | words["nonstate_armed_nouns"] | words["militia_nouns"] | words["police_nouns"]
+    force_nouns = armed_nouns() | words["police_nouns"]
     for token in _clash_story(mention) if mention.rule["id"] in SYMMETRIC else ():
         # 'in Chin State, the Myanmar military and AA clashed' (parsed as a list of places): in a
         # clash every force named is a side; elsewhere a force with no verb may be the victim
@@ -735,9 +735,14 @@ MODEL_CUED_SUB_CONFIDENCE = 0.9
 RULE_TERRITORY_TRIGGERS = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
+def _sentences_at(doc: Doc, offsets) -> list[SpacySpan]:
+    """The sentences holding these character offsets, each once, in reading order."""
+    sentences = {doc.char_span(offset, offset + 1, alignment_mode="expand").sent for offset in offsets}
+    return sorted(sentences, key=lambda s: s.start)
+
+
 def _draft_text(draft: Draft, doc: Doc) -> str:
-    sentences = {doc.char_span(start, start + 1, alignment_mode="expand").sent for start in draft.sentence_starts}
-    return " ".join(s.text for s in sorted(sentences, key=lambda s: s.start))
+    return " ".join(s.text for s in _sentences_at(doc, draft.sentence_starts))
 
 
 def _body(doc: Doc, body_end: Optional[int]) -> str:
@@ -987,8 +992,7 @@ def _participants_written(draft: Draft, doc: Doc) -> Optional[Span]:
     if draft.event_type not in CROWD_TYPES:
         return None
     verbs = vocab()["gathering_subject_verbs"]
-    for start in sorted(set(draft.sentence_starts)):
-        sentence = doc.char_span(start, start + 1, alignment_mode="expand").sent
+    for sentence in _sentences_at(doc, draft.sentence_starts):
         for token in sentence:
             if token.pos_ != "VERB" or not _verb_forms(token) & verbs:
                 continue
@@ -1077,11 +1081,10 @@ def _unresolved_places(draft: Draft, doc: Doc, places: list[PlaceMention]) -> li
     resolved = [(m.start, m.end) for m in places if m.place is not None]
     parties = _party_ranges(draft)
     spans = []
-    starts = set(draft.sentence_starts)
+    starts = list(draft.sentence_starts)
     if draft.place is not None and draft.place.start >= 0:
-        starts.add(draft.place.start)  # a place taken from an earlier sentence: what else it names there
-    sentences = {doc.char_span(start, start + 1, alignment_mode="expand").sent for start in starts}
-    for sentence in sorted(sentences, key=lambda s: s.start):
+        starts.append(draft.place.start)  # a place taken from an earlier sentence: what else it names there
+    for sentence in _sentences_at(doc, starts):
         for ent in sentence.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") and not _overlaps_any(ent, resolved + parties) and _could_be_a_place_name(ent):
                 spans.append(Span("place_unresolved", ent.start_char, ent.end_char, ent.text))

@@ -163,7 +163,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue  # 'the US dollar exchange rate' names a currency, not a place
         if _names_a_neighbourhood(ent):
             continue  # 'in Colonia Lomas de la Presa' is a quarter of the town named before, not Cologne
-        if ent.text.lower() in context_words()["force_words"]:
+        if _names_a_force(ent.text):
             continue  # 'between Police officers': a force, not Police in Poland
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
@@ -191,13 +191,17 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     mentions.pop()
                 mentions.append(embedded)
     for run in _proper_noun_runs(doc, covered, gaz):
-        if any(ch.isupper() for ch in run.text) and run.text.lower() not in context_words()["force_words"]:
+        if any(ch.isupper() for ch in run.text) and not _names_a_force(run.text):
             mentions.append(_entity_mention(run, gaz, need_locative=True))
             covered.update(range(run.start, run.end))
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
     _quarters_near_their_town(doc, mentions, gaz)
     # '(from 1 - 6 May)': the month, not May in Gujarat
     return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))]
+
+
+def _names_a_force(text: str) -> bool:
+    return text.lower() in context_words()["force_words"]
 
 
 def _quarters_near_their_town(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
@@ -212,12 +216,7 @@ def _quarters_near_their_town(doc: Doc, mentions: list[_Mention], gaz: Gazetteer
         sentence = doc.char_span(quarter.start, quarter.end, alignment_mode="expand").sent
         towns = [m for m in mentions[:k] if m.candidates and m.demonym is None and m.start >= sentence.start_char]
         if towns:
-            kept = set()
-            for town in towns:
-                near = _Mention(town.start, town.end, town.text, town.label, None, candidates=list(quarter.candidates))
-                _keep_within(near, town, gaz)
-                kept.update(near.candidates)
-            quarter.candidates = [i for i in quarter.candidates if i in kept]
+            quarter.candidates = [i for i in quarter.candidates if any(_lies_within(i, town, gaz) for town in towns)]
 
 
 def _is_a_month_in_a_date(ent: Optional[SpacySpan]) -> bool:
@@ -714,7 +713,12 @@ PROVINCE_MAX_KM = 300.0  # and a part of a province from its seat
 def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:
     """Only the namesakes of ``part`` that can lie in ``whole`` (in its province or country, or
     near its town) are kept; with none left, ``part`` is a local name the gazetteer lacks."""
-    def inside(i: int, j: int) -> bool:
+    part.candidates = [i for i in part.candidates if _lies_within(i, whole, gaz)]
+
+
+def _lies_within(i: int, whole: _Mention, gaz: Gazetteer) -> bool:
+    """Whether place ``i`` can lie in one of the namesakes of ``whole`` (the most populous ones)."""
+    def inside(j: int) -> bool:
         feature = gaz.feature(j)
         if feature == COUNTRY_FEATURE:
             return gaz.country_code(i) == gaz.country_code(j)
@@ -724,7 +728,7 @@ def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:
         # a province by distance from its seat: learned places carry their province by name, not code
         return distance_km(lat, lon, lat2, lon2) <= (PROVINCE_MAX_KM if feature == "ADM1" else PART_MAX_KM)
 
-    part.candidates = [i for i in part.candidates if any(inside(i, j) for j in whole.candidates[:MAX_WHOLES])]
+    return any(inside(j) for j in whole.candidates[:MAX_WHOLES])
 
 
 MAX_WHOLES = 5  # the most populous namesakes of the whole are enough

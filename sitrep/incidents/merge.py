@@ -151,18 +151,12 @@ def _agreed_party_names(a: Event, b: Event) -> frozenset[str]:
         if not first or not second:
             continue
         key = _actor_key(first)
-        if _UNNAMED_QUALIFIER.sub("", key) in rules().unnamed_actors or not _same_actor(key, _actor_key(second)):
+        if _unnamed(key) or not _same_actor(key, _actor_key(second)):
             continue
-        agreed |= _party_names(a, field) | _party_names(b, field)
+        # only a party's own few words: a longer span carries its place too ('forces of Artsakh
+        # located at Chilaburt')
+        agreed |= _evidence_names(a, (field,), PARTY_WORDS) | _evidence_names(b, (field,), PARTY_WORDS)
     return frozenset(agreed)
-
-
-def _party_names(event: Event, field: str) -> frozenset[str]:
-    # only a party's own few words: a longer span carries its place too ('forces of Artsakh located
-    # at Chilaburt'); written after a comma, so that no name counts as a sentence's opening word
-    written = ", " + ", ".join(span.text for span in event.evidence
-                               if span.field == field and len(span.text.split()) <= PARTY_WORDS)
-    return names(written)
 
 
 PARTY_WORDS = 4
@@ -210,9 +204,18 @@ def _place_written_in(event: Event, other: Event) -> bool:
 
 def _place_names(event: Event) -> frozenset[str]:
     """Rare names a report gives that are not its actors' ('Qara Tapa', not 'Peshmerga')."""
+    return names(f"{event.notes}, {named_in(event)}") - _evidence_names(event, _PARTY_FIELDS)
+
+
+_PARTY_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+def _evidence_names(event: Event, fields: tuple[str, ...], max_words: Optional[int] = None) -> frozenset[str]:
+    """Rare names in the event's evidence of these fields (spans of at most ``max_words`` words)."""
     # written after a comma, so that no name counts as a sentence's opening word
-    actors = ", " + ", ".join(span.text for span in event.evidence if span.field.startswith(("actor", "assoc_actor")))
-    return names(f"{event.notes}, {named_in(event)}") - names(actors)
+    written = ", " + ", ".join(span.text for span in event.evidence if span.field in fields
+                               and (max_words is None or len(span.text.split()) <= max_words))
+    return names(written)
 
 
 # evidence that names what happened where (dates are left out: each report dates it its own way)
@@ -326,10 +329,14 @@ def _same_side_acting(a: Event, b: Event) -> bool:
 
 
 def _named_actors(event: Event, only_actor1: bool = False) -> list[str]:
-    unnamed = rules().unnamed_actors
     names = (event.actor1,) if only_actor1 else (event.actor1, event.actor2)
     keys = [_actor_key(name) for name in names if name]
-    return [key for key in keys if _UNNAMED_QUALIFIER.sub("", key) not in unnamed]
+    return [key for key in keys if not _unnamed(key)]
+
+
+def _unnamed(key: str) -> bool:
+    """A default name ('unidentified armed group (mali)'): the report named no one."""
+    return _UNNAMED_QUALIFIER.sub("", key) in rules().unnamed_actors
 
 
 def _covered(fewer: list[str], more: list[str]) -> bool:
