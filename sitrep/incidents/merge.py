@@ -78,6 +78,10 @@ class Rules:
     one_sided_types: frozenset[str]
     # words of a crowd's description that do not say who they are (stems)
     generic_participant_stems: frozenset[str]
+    # what opens a crowd's claim ('demanding', 'against'), and claim words that tell no claim
+    # from another (stems)
+    protest_claim_cues: re.Pattern[str]
+    generic_claim_stems: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,7 +105,14 @@ def rules() -> Rules:
         more_specific=frozenset(ordered),
         one_sided_types=frozenset(raw["one_sided_types"]),
         generic_participant_stems=frozenset(stem(w) for w in raw["generic_participant_words"]),
+        protest_claim_cues=_any_phrase(raw["protest_claim_cues"]),
+        generic_claim_stems=frozenset(stem(w) for w in raw["generic_claim_words"]),
     )
+
+
+def _any_phrase(phrases: list[str]) -> re.Pattern[str]:
+    longest_first = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in longest_first) + r")\b", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -138,7 +149,7 @@ def is_same_incident(a: Event, b: Event) -> bool:
     """ACLED's rule: same day, same place, compatible actors, same type."""
     return (same_type(a, b) and same_day(a, b) and same_actors(a, b)
             and (same_place(a, b) or same_place_as_written(a, b) or place_named_by_both(a, b))
-            and same_unresolved_places(a, b) and not different_crowds(a, b)
+            and same_unresolved_places(a, b) and not different_crowds(a, b) and not different_claims(a, b)
             and same_story(a.notes, b.notes, named_in(a), named_in(b), _agreed_party_names(a, b)))
 
 
@@ -176,6 +187,42 @@ def _crowd_words(event: Event) -> frozenset[str]:
     # ACLED names the group behind protesters as an associate ('Teachers (Pakistan)')
     written = " ".join(span.text for span in event.evidence if span.field in ("actor1", "assoc_actor_1"))
     return frozenset(s for s in stems(written) if not s.isdigit()) - rules().generic_participant_stems
+
+
+def different_claims(a: Event, b: Event) -> bool:
+    """Two protests in one town on one day whose reports both say what the crowd wanted, in
+    words that share nothing ('demanding to be sent home', 'against the hike in liquor prices'),
+    are two protests. A report that says no claim only tells less."""
+    if a.event_type not in CROWD_TYPES or b.event_type not in CROWD_TYPES:
+        return False
+    first, second = protest_claim(a.notes), protest_claim(b.notes)
+    if not first or not second:
+        return False
+    return not any(_same_word(x, y) for x in first for y in second)
+
+
+_SIZE_NOTE = re.compile(r"\[size=[^\]]*\]")
+
+
+@functools.lru_cache(maxsize=4096)
+def protest_claim(text: str) -> frozenset[str]:
+    """The stems of what a crowd protests against or demands: from each claim cue to the end of
+    its sentence, less generic words ('the government', 'the lockdown')."""
+    text = _SIZE_NOTE.sub(" ", text or "")
+    claim: set[str] = set()
+    for cue in rules().protest_claim_cues.finditer(text):
+        end = _CLAUSE_END.search(text, cue.end())
+        claim |= stems(text[cue.start(): end.start() if end else len(text)])
+    return frozenset(s for s in claim if not s.isdigit()) - rules().generic_claim_stems
+
+
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _same_word(first: str, second: str) -> bool:
+    """One stem written two ways ('privatiz' and 'privatize', 'salar' and 'salaries')."""
+    shorter, longer = sorted((first, second), key=len)
+    return longer.startswith(shorter) if len(shorter) >= 4 else first == second
 
 
 def same_place_as_written(a: Event, b: Event) -> bool:

@@ -314,6 +314,19 @@ def test_protests_by_crowds_named_apart_are_two_incidents():
     assert is_same_incident(drivers, unnamed)  # a report that says only 'people' tells less
 
 
+def test_protests_with_claims_that_share_nothing_are_two_incidents():
+    def protest(event_id, notes):
+        return clash(event_id=event_id, event_type="Protests", sub_event_type="Peaceful protest",
+                     actor1="Protesters (Iraq)", inter1=6, actor2="", inter2=0, notes=notes, evidence=[])
+    home = protest("a1-1", "Workers protested in Altun Kupri demanding to be sent back to their hometowns during the lockdown.")
+    liquor = protest("b1-1", "Protests were held in Altun Kupri against the hike in liquor prices during the lockdown.")
+    hometowns = protest("c1-1", "Migrant workers rallied in Altun Kupri, asking the government to send them home to their hometown.")
+    no_claim = protest("d1-1", "People protested in Altun Kupri during the lockdown.")
+    assert not is_same_incident(home, liquor)
+    assert is_same_incident(home, hometowns)  # 'hometowns' and 'hometown': one claim
+    assert is_same_incident(home, no_claim)  # a report that gives no claim only tells less
+
+
 def test_one_named_party_called_two_ways_is_no_conflict_of_names():
     naf = "NAF: United Armed Forces of Novorossiya"
     first = clash(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
