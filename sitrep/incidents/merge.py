@@ -150,7 +150,18 @@ def is_same_incident(a: Event, b: Event) -> bool:
     return (same_type(a, b) and same_day(a, b) and same_actors(a, b)
             and (same_place(a, b) or same_place_as_written(a, b) or place_named_by_both(a, b))
             and same_unresolved_places(a, b) and not different_crowds(a, b) and not different_claims(a, b)
-            and same_story(a.notes, b.notes, named_in(a), named_in(b), _agreed_party_names(a, b)))
+            and same_story(a.notes, b.notes, named_in(a), named_in(b),
+                           _agreed_party_names(a, b) | _shared_region_names(a, b)))
+
+
+def _shared_region_names(a: Event, b: Event) -> frozenset[str]:
+    """Name stems of the province both events lie in: one report's 'Kerala' and the other's 'KL'
+    (or no word for it) are one place said two ways, no conflict of names. Districts stay names:
+    a city's district in the gazetteer need not be the one a report names ('Al Hali')."""
+    if not _same_region(a, b):
+        return frozenset()
+    words = f"{a.admin1} {b.admin1}"
+    return frozenset(stem(word) for word in re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", words))
 
 
 def _agreed_party_names(a: Event, b: Event) -> frozenset[str]:
@@ -361,7 +372,28 @@ def same_actors(a: Event, b: Event) -> bool:
     if not _same_side_acting(a, b):
         return False
     first, second = _named_actors(a), _named_actors(b)
-    return _covered(first, second) or _covered(second, first)
+    if _covered(first, second) or _covered(second, first):
+        return True
+    # each report of a battle may name one side only: 'Al Shabaab attacked a checkpoint' and
+    # 'attackers threw a grenade at the army' are one clash
+    return a.event_type == b.event_type == "Battles" and _sides_agree(_actor_pair(a), _actor_pair(b))
+
+
+def _actor_pair(event: Event) -> tuple[str, str]:
+    # a side a report does not name is '' ('Unidentified Armed Group (Somalia)', or no actor2)
+    keys = (_actor_key(event.actor1) if event.actor1 else "", _actor_key(event.actor2) if event.actor2 else "")
+    return tuple("" if _unnamed(key) else key for key in keys)
+
+
+def _sides_agree(first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Side by side, each side is one name or is left unnamed by one report. Not in the other
+    order: two reports that each name a different first side ('Iraqi forces clashed',
+    'Peshmerga clashed') may be about two clashes."""
+    return all(not x or not y or _same_actor(x, y) for x, y in zip(first, second))
+
+
+def _covered(fewer: list[str], more: list[str]) -> bool:
+    return all(any(_same_actor(x, y) for y in more) for x in fewer)
 
 
 def _same_side_acting(a: Event, b: Event) -> bool:
@@ -384,10 +416,6 @@ def _named_actors(event: Event, only_actor1: bool = False) -> list[str]:
 def _unnamed(key: str) -> bool:
     """A default name ('unidentified armed group (mali)'): the report named no one."""
     return _UNNAMED_QUALIFIER.sub("", key) in rules().unnamed_actors
-
-
-def _covered(fewer: list[str], more: list[str]) -> bool:
-    return all(any(_same_actor(x, y) for y in more) for x in fewer)
 
 
 def _same_actor(first: str, second: str) -> bool:

@@ -129,6 +129,17 @@ def test_actors_in_either_order_or_one_missing_match():
     assert not is_same_incident(clash(actor2=""), clash(actor1=PESHMERGA, actor2=""))
 
 
+def test_two_reports_of_a_battle_may_each_name_one_side():
+    attackers_named = clash(actor2="", inter2=0)
+    defenders_named = clash(actor1="Unidentified Armed Group (Iraq)", inter1=3)
+    assert is_same_incident(attackers_named, dataclasses.replace(defenders_named, actor2=PESHMERGA))
+    other_attackers = clash(actor1="Islamic State", actor2="", inter2=0)
+    assert not is_same_incident(other_attackers, clash())  # Islamic State is no side of this clash
+    shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
+    assert not is_same_incident(clash(actor2="", **shelling),
+                                clash(actor1="Unidentified Armed Group (Iraq)", actor2="Civilians (Iraq)", **shelling))
+
+
 def test_one_sided_attacks_by_different_sides_are_two_events_but_a_clash_is_one():
     shelling = dict(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack")
     iraq_shells, peshmerga_shells = clash(**shelling), clash(**shelling, actor1=PESHMERGA, actor2=IRAQ)
@@ -325,6 +336,18 @@ def test_protests_with_claims_that_share_nothing_are_two_incidents():
     assert not is_same_incident(home, liquor)
     assert is_same_incident(home, hometowns)  # 'hometowns' and 'hometown': one claim
     assert is_same_incident(home, no_claim)  # a report that gives no claim only tells less
+
+
+def test_the_province_said_two_ways_is_no_conflict_of_names():
+    def protest(event_id, notes):
+        return clash(event_id=event_id, event_type="Protests", sub_event_type="Peaceful protest",
+                     actor1="Protesters (India)", inter1=6, actor2="", inter2=0, country="India", iso3="IND",
+                     admin1="Kerala", location="Thiruvananthapuram", notes=notes, evidence=[])
+    abbreviated = protest("a1-1", "About 40 migrant labourers protested in Thiruvananthapuram city (Thiruvananthapuram, KL) demanding to go home.")
+    spelled_out = protest("b1-1", "Around 40 migrant workers protested in Thiruvananthapuram, Kerala, asking to go home.")
+    assert is_same_incident(abbreviated, spelled_out)
+    elsewhere = protest("c1-1", "Around 40 migrant workers protested in Thiruvananthapuram, Poovar, asking to go home.")
+    assert not is_same_incident(abbreviated, elsewhere)  # Poovar is not the province: 'KL' and it differ
 
 
 def test_one_named_party_called_two_ways_is_no_conflict_of_names():
