@@ -80,6 +80,7 @@ class GoldEvent:
     fatalities: int
     region: str
     split: str = "train"
+    admin2: str = ""  # read by `sitrep train` (district seats), never compared
 
     def article(self) -> Article:
         return Article(text=self.notes, id=f"acled-{self.event_id}", published=self.published, source="ACLED notes")
@@ -140,6 +141,7 @@ def read_acled(path: Path) -> Iterator[GoldEvent]:
                 fatalities=_number(row.get("fatalities"), int) or 0,
                 region=row.get("region") or row.get("country") or "",
                 split=split_of(event_id) if not upper else "train",
+                admin2=row.get("admin2") or "",
             )
 
 

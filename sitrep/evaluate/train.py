@@ -149,9 +149,44 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
             continue  # a district or province ACLED pinned to a point of its own: the area is known
         admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
+    rows += _district_seats(shared, hold_dev, gazetteer)
     _write_learned(out, "name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",
                    "places named in the train part of the ACLED extracts that cities500 lacks", rows)
     return f"places: {len(rows)} learned from the train notes, written {out}"
+
+
+# 'Sirwah district', 'Chikun LGA': a second-level area named as where an event happened
+_DISTRICT_WORDS = r"(?:district|sub-?district|LGA|county|tehsil|raion|rayon|woreda|municipality)"
+
+
+def _district_seats(shared: Path, hold_dev: bool, gazetteer) -> list[str]:
+    """Districts the train notes name as where an event happened ('air raids on Sirwah district')
+    that the gazetteer lacks, at the point ACLED codes such events to (the district's seat, Suq
+    Sirwah): a learned place of kind ADM2. Kept when the notes' points agree within 25 km."""
+    from statistics import median
+
+    from sitrep.geo.relative import distance_km
+
+    points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
+    for g in gold_for_training(shared, hold_dev):
+        district = (g.admin2 or "").strip()
+        if g.geo_precision != 2 or not district or g.latitude is None or g.longitude is None:
+            continue
+        if not re.search(rf"\b{re.escape(district)} {_DISTRICT_WORDS}\b", g.notes):
+            continue
+        country = _country_code(gazetteer, g.country)
+        if country:
+            points[(district, country)].append((g.latitude, g.longitude, g.admin1))
+    rows = []
+    for (name, country), found in sorted(points.items()):
+        lat, lon = median(p[0] for p in found), median(p[1] for p in found)
+        if max(distance_km(lat, lon, p[0], p[1]) for p in found) > PLACE_MAX_SPREAD_KM:
+            continue
+        if any(p.country_code == country for p in gazetteer.lookup(name)):
+            continue  # the gazetteer knows a place of that name there: the resolver chooses
+        admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
+        rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tADM2")
+    return rows
 
 
 def _country_code(gazetteer, country: str) -> str:

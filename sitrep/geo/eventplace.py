@@ -35,6 +35,8 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
     inside = [m for m in usable if start <= m.start and m.end <= end]
     on_path = [m for m in inside if doc is not None and _attachment_of(doc, m) == "path"]
     direct = [m for m in inside if m not in on_path]
+    if doc is not None:
+        direct = _without_locating_phrases(direct, doc_text(doc))
     if direct:
         best = max(direct, key=lambda m: (_rank(m, doc), -m.start))
         return _copy(best, best.geo_precision)
@@ -373,6 +375,25 @@ def article_focus(mentions: Sequence[PlaceMention], share: float = 0.25) -> list
 
 
 # ---------------------------------------------------------------- helpers
+
+# 'Sirwah district west of Marib city', 'Tal Tamr, 40 km north of Hasakah': only a kind of place
+# and a comma between a place and the relative phrase that says where it lies
+_LOCATED_GAP = re.compile(r"\s*(?:(?:district|sub-district|village|town|city|area|region|county|province|"
+                          r"governorate|municipality|LGA|front|frontline)\b\s*)?,?\s*$", re.IGNORECASE)
+
+
+def _without_locating_phrases(direct: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Less the places of relative phrases that only say where another named place lies: in 'air
+    raids on Sirwah district west of Marib city' the raids are in Sirwah, not west of Marib."""
+    return [m for m in direct if not any(
+        o is not m and o.end <= _phrase_start(m) < m.start and _LOCATED_GAP.match(text[o.end:_phrase_start(m)])
+        for o in direct)]
+
+
+def _phrase_start(m: PlaceMention) -> int:
+    """Where the relative phrase of a place begins ('west of Marib'), or the place's own start."""
+    return min([span.start for span in m.evidence if span.field == "location" and span.end >= m.end] + [m.start])
+
 
 def _event_places(mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
     """Mentions that can be where something happened (not reference points of relative phrases)."""

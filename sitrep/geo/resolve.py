@@ -254,7 +254,7 @@ def _whole_place_names(doc: Doc, gaz: Gazetteer) -> list[SpacySpan]:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in MISTAGGED_LABELS:
             ent = _begun_name(ent, found[-1].end if found else 0, gaz)
-        found.append(_completed_name(ent, gaz) if ent.label_ in PLACE_LABELS else ent)
+        found.append(_completed_name(ent, gaz) if ent.label_ in PLACE_LABELS | MISTAGGED_LABELS else ent)
     return found
 
 
@@ -282,14 +282,24 @@ def _completed_name(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
         elif token.is_title or (written_on and token.text[:1] == "-" and token.text[1:2].isupper()):
             end += 1
             ends.append(end)
-        elif token.lower_ in context_words()["name_connectors"] and end + 1 < len(doc) and doc[end + 1].is_title:
+        elif _connectors_then_name(doc, end):
             end += 1
         else:
             break
     for candidate in reversed(ends):
         if gaz.has_name(doc[ent.start:candidate].text):
-            return SpacySpan(doc, ent.start, candidate, label=ent.label_)
+            # a person's name the tagger saw ('Khabb') that the gazetteer knows whole is a place
+            label = "GPE" if ent.label_ in MISTAGGED_LABELS else ent.label_
+            return SpacySpan(doc, ent.start, candidate, label=label)
     return ent
+
+
+def _connectors_then_name(doc: Doc, at: int) -> bool:
+    """Lower-case connectors from ``at`` ('wa ash'), then a capitalised word."""
+    connectors, end = context_words()["name_connectors"], at
+    while end < len(doc) and end - at < 3 and doc[end].lower_ in connectors:
+        end += 1
+    return end > at and end < len(doc) and doc[end].is_title
 
 
 def _repeated_names(doc: Doc, mentions: list[_Mention], covered: set[int], gaz: Gazetteer) -> list[_Mention]:
@@ -631,6 +641,11 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         if b.hint:  # 'Merida state': the state, not the Spanish or Mexican towns
             holders = [i for i in holders if gaz.feature(i).startswith(b.hint)] or holders
         areas = _areas_among(holders, gaz)
+        theirs = {gaz.country_code(i) for i in a.candidates}
+        if len(theirs) == 1:
+            # 'Khabb wa ash Shaaf district (Al Jawf)': a name only one country has says which
+            # Al Jawf holds it (Yemen's, not Saudi Arabia's)
+            areas = [i for i in areas if gaz.country_code(i) in theirs] or areas
         if not areas and b.hint == "ADM2":
             # 'Toungo (Toungo LGA, Adamawa)': a district the gazetteer knows only by its seat town
             areas = [i for i in holders if gaz.feature(i).startswith("PPL")
@@ -854,8 +869,9 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None) -
         m.scores = [s for s, _ in scored]
         own = gaz.country_code(m.candidates[0]) if m.demonym is None else ""
         by_others = {cc for cc, n in named.items() if n - (cc == own) > 0}  # a name cannot vouch for itself
-        if not m.given and _implausible(m, m.chosen, gaz, place_focus, by_others):  # a given span is a place by fiat
-            m.chosen = None
+        placed_by_writer = bool(container and container[0] and getattr(m, "pinned_surely", False))
+        if not m.given and not placed_by_writer and _implausible(m, m.chosen, gaz, place_focus, by_others):
+            m.chosen = None  # a given span is a place by fiat, and so is one the text places in its area
 
 
 DISTRICT_MAX_KM = 80.0  # how far a town can lie from the point of the district named as holding it

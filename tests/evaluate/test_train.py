@@ -66,6 +66,34 @@ def test_places_are_learned_only_as_notes_write_them_and_only_where_the_gazettee
     assert (row[2], row[3], row[4]) == ("35.10000", "44.20000", "IQ")
 
 
+def test_a_district_the_notes_name_is_learned_at_the_seat_acled_codes_it_to(tmp_path):
+    import csv
+
+    from sitrep.evaluate.train import learn_places
+
+    folder = tmp_path / "data" / "acled-2020-global"
+    folder.mkdir(parents=True)
+    columns = ["event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "inter1", "country",
+               "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "notes", "fatalities"]
+    rows = [("Qara Zubayr", "Suq Qara", 35.10, 44.20, 2, "Air raids hit Qara Zubayr district on Monday.")] * 2
+    rows += [("Dibis", "Dibis", 35.65, 44.07, 2, "Air raids hit Dibis district.")]  # the gazetteer has it
+    rows += [("Wadi Kharif", "Kharif", 35.0, 44.1, 1, "Rebels attacked a village in Wadi Kharif district.")]  # a village
+    rows += [("Jisr Hamad", "Jisr", 35.2, 44.3, 2, "Air raids hit the Jisr Hamad area.")]  # not named as a district
+    with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        for event_id, (district, location, lat, lon, precision, notes) in zip(_train_ids(), rows):
+            writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": "Battles",
+                             "sub_event_type": "Armed clash", "actor1": "Rebels", "inter1": 2, "country": "Iraq",
+                             "admin1": "Kirkuk", "admin2": district, "location": location, "latitude": lat,
+                             "longitude": lon, "geo_precision": precision, "notes": notes, "fatalities": 0})
+    out = tmp_path / "learned.tsv"
+    learn_places(tmp_path, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [(row[0], row[2], row[3], row[4]) for row in learned if row[6] == "ADM2"] == [
+        ("Qara Zubayr", "35.10000", "44.20000", "IQ")]
+
+
 def test_who_acts_at_a_place_and_how_unnamed_attackers_are_named_are_learned(tmp_path):
     import csv
 

@@ -441,3 +441,18 @@ def test_a_province_of_one_country_keeps_a_loose_spelling_from_going_abroad(pars
     places = {m.text: m.place.country_code for m in parse(
         "Rebels burned the main house at the Jaguary farm near Pedro Juan Caballero, Amambay, on Monday.")[1] if m.place}
     assert places.get("Jaguary") in (None, "PY")  # not Jaguariuna in Brazil
+
+
+def test_a_relative_phrase_that_says_where_a_named_district_lies_is_not_the_place(parse):
+    doc, mentions = parse("Three air raids were reported on Sirwah district west of Marib city (Marib) on Monday.")
+    chosen = place_for_span(mentions, 0, len(doc.text), doc)
+    assert (chosen.place.name, chosen.place.feature_code) == ("Sirwah", "ADM2")
+    doc, mentions = parse("Three air raids were reported on villages west of Marib city on Monday.")
+    assert place_for_span(mentions, 0, len(doc.text), doc).text == "Marib"
+
+
+def test_a_name_cut_by_connectors_is_joined_and_its_bracket_is_that_country_s_province(parse):
+    # the small model tags 'Khabb' PERSON and 'Shaaf' GPE; Saudi Arabia has an Al Jawf too
+    doc, mentions = parse("On Friday, Saudi-led coalition airstrikes targeted Khabb wa ash Shaaf district (Al Jawf).")
+    places = {m.text: m.place.country_code for m in mentions if m.place is not None and m.role != "demonym"}
+    assert places == {"Khabb wa ash Shaaf": "YE", "Al Jawf": "YE"}
