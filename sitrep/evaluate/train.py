@@ -149,7 +149,9 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
             continue  # a district or province ACLED pinned to a point of its own: the area is known
         admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
-    rows += _district_seats(shared, hold_dev, gazetteer)
+    learned = {(row.split("\t")[0], row.split("\t")[4]) for row in rows}
+    rows += [row for row in _district_seats(shared, hold_dev, gazetteer)
+             if (row.split("\t")[0], row.split("\t")[4]) not in learned]  # 'Maruf': the place is learned already
     _write_learned(out, "name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",
                    "places named in the train part of the ACLED extracts that cities500 lacks", rows)
     return f"places: {len(rows)} learned from the train notes, written {out}"

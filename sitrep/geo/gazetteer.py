@@ -538,8 +538,8 @@ class Gazetteer:
                   geonameid: Optional[int] = None, admin2: str = "") -> Place:
         code = self._admin1_code_for(country_code, admin1)
         i = self._extra.append(name, lat, lon, geonameid or 0, population, country_code, code, admin2, feature_code)
-        if admin1 and not code:
-            self._extra_admin1[i] = admin1
+        if admin1 and admin1 != code:
+            self._extra_admin1[i] = admin1  # shown as written ('Idleb', ACLED's spelling), matched by code
         for n in [name, *alternates]:
             _add_key(self._extra_index, name_key(n), self._offset + i)
         self._ids = None
@@ -682,7 +682,15 @@ class Gazetteer:
             return ""
         if (cc, admin1) in self._admin1_names:
             return admin1
-        return self._admin1_by_key.get((cc, name_key(admin1)), "")
+        code = self._admin1_by_key.get((cc, name_key(admin1)), "")
+        if code:
+            return code
+        # ACLED's spelling of a province ('Idleb', 'Al-Hasakeh'): the province, or its seat, that the
+        # gazetteer finds by that name in that country
+        for i in self.candidates(admin1):
+            if self.country_code(i) == cc and self.feature(i) in ("ADM1", "PPLA") and self.admin1_code(i):
+                return self.admin1_code(i)
+        return ""
 
     def geonameids(self) -> frozenset[int]:
         """Every GeoNames id the gazetteer holds (computed once)."""

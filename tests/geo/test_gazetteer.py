@@ -112,3 +112,13 @@ def test_learned_places_are_marked_as_learned(tmp_path, monkeypatch):
     [learned_one] = gaz.candidates("Qaryat Zubaydah")
     assert gaz.is_learned(learned_one)
     assert not any(gaz.is_learned(i) for i in gaz.candidates("Kirkuk"))
+
+
+def test_a_province_spelled_as_acled_spells_it_is_that_province(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("Qaryat Tayyiba\t\t35.66\t36.48\tSY\tIdleb\tPPL\n", encoding="utf-8")
+    gaz = Gazetteer.load(extra_files=[extra])
+    [village] = gaz.candidates("Qaryat Tayyiba")
+    [idlib] = [i for i in gaz.candidates("Idlib") if gaz.feature(i) == "ADM1"]
+    assert gaz.admin1_code(village) == gaz.admin1_code(idlib)  # 'Idleb' is Idlib province
+    assert gaz.place(village).admin1 == "Idleb"  # and is shown as written
