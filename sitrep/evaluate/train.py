@@ -121,8 +121,9 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
     """Places ACLED's train notes name that the gazetteer lacks (villages, front lines, districts),
     at ACLED's coordinates: the learned place-name variants of the geo stage. A name is kept
     only as the notes write it, when its points in one country agree within 25 km, and when the
-    gazetteer has no place of that name there (an 'Orikhove' in Crimea does not place the one
-    in Luhansk; which one a text means is the resolver's choice, by its context)."""
+    gazetteer has no place of that name there or has others far from it (an 'Orikhove' in Crimea
+    does not place the one in Luhansk; which one a text means is the resolver's choice, by its
+    context and by what conflict reports name)."""
     from statistics import median
 
     from sitrep.geo import Gazetteer
@@ -143,8 +144,11 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
         if max(distance_km(lat, lon, p[0], p[1]) for p in found) > PLACE_MAX_SPREAD_KM:
             continue  # two places of one name in one country: the notes cannot say which is meant
         namesakes = [p for p in gazetteer.lookup(name) if p.country_code == country]
-        if any(distance_km(lat, lon, p.latitude, p.longitude) <= PLACE_MAX_SPREAD_KM for p in namesakes):
-            continue  # the gazetteer has it already
+        near = [p for p in namesakes if distance_km(lat, lon, p.latitude, p.longitude) <= PLACE_MAX_SPREAD_KM]
+        if near and len(near) == len(namesakes):
+            continue  # the gazetteer has it already, and only there
+        # a village that shares its name with another in its country ('Opytne' near Donetsk airport
+        # and in Bakhmut district) is learned where the notes put it, for the resolver to weigh
         if any(p.feature_code.startswith(("ADM", "PCL")) for p in namesakes):
             continue  # a district or province ACLED pinned to a point of its own: the area is known
         admin1 = Counter(p[2] for p in found).most_common(1)[0][0]

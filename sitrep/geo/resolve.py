@@ -167,6 +167,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue  # 'between Police officers': a force, not Police in Poland
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
+            if _names_an_organisation(ent):
+                mentions[-1].fixed_role = "affiliation"  # 'the Luhansk People's Militia'
         elif ent.label_ == "NORP":
             mention = _demonym_mention(ent, gaz)
             if mention:
@@ -198,6 +200,16 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     _quarters_near_their_town(doc, mentions, gaz)
     # '(from 1 - 6 May)': the month, not May in Gujarat
     return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))]
+
+
+def _names_an_organisation(ent: SpacySpan) -> bool:
+    """The place name opens an organisation's name the tagger cut off: two or more capitalised
+    words after it, the last an organisation's head ('Luhansk' in 'Luhansk People's Militia')."""
+    doc, words, end = ent.doc, 0, ent.end
+    while end < len(doc) and end - ent.end < 5 and (doc[end].is_title or doc[end].tag_ == "POS"):
+        words += doc[end].tag_ != "POS"
+        end += 1
+    return words >= 2 and doc[end - 1].lower_ in context_words()["organisation_heads"]
 
 
 def _names_a_force(text: str) -> bool:

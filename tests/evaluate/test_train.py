@@ -28,7 +28,7 @@ def _train_ids():
     return (f"TST{i}" for i in range(10_000) if split_of(f"TST{i}") == "train")
 
 
-def _shared_with(tmp_path, rows):
+def _shared_with(tmp_path, rows, country="Iraq", admin1="Kirkuk"):
     import csv
 
     folder = tmp_path / "data" / "acled-2020-global"
@@ -40,8 +40,8 @@ def _shared_with(tmp_path, rows):
         writer.writeheader()
         for event_id, (location, lat, lon, notes) in zip(_train_ids(), rows):
             writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": "Battles",
-                             "sub_event_type": "Armed clash", "actor1": "Rebels", "inter1": 2, "country": "Iraq",
-                             "admin1": "Kirkuk", "location": location, "latitude": lat, "longitude": lon,
+                             "sub_event_type": "Armed clash", "actor1": "Rebels", "inter1": 2, "country": country,
+                             "admin1": admin1, "location": location, "latitude": lat, "longitude": lon,
                              "geo_precision": 1, "notes": notes, "fatalities": 0})
     return tmp_path
 
@@ -64,6 +64,23 @@ def test_places_are_learned_only_as_notes_write_them_and_only_where_the_gazettee
     assert names == {village}
     [row] = learned
     assert (row[2], row[3], row[4]) == ("35.10000", "44.20000", "IQ")
+
+
+def test_a_village_with_namesakes_in_its_country_is_learned_where_the_notes_put_it(tmp_path):
+    from sitrep.evaluate.train import learn_places
+
+    from sitrep.geo import Gazetteer
+
+    opytne = [p for p in Gazetteer.load(learned=False).lookup("Opytne") if p.country_code == "UA"]
+    assert len(opytne) >= 2  # two villages of that name in Donetsk province
+    meant = opytne[-1]
+    notes = "The OSCE SMM observed explosions near Opytne."
+    rows = [("Opytne", meant.latitude, meant.longitude, notes)] * 2
+    shared = _shared_with(tmp_path, rows, country="Ukraine", admin1="Donetsk")
+    out = tmp_path / "learned.tsv"
+    learn_places(shared, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [(row[0], row[4]) for row in learned] == [("Opytne", "UA")]
 
 
 def test_a_district_the_notes_name_is_learned_at_the_seat_acled_codes_it_to(tmp_path):

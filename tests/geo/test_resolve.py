@@ -456,3 +456,12 @@ def test_a_name_cut_by_connectors_is_joined_and_its_bracket_is_that_country_s_pr
     doc, mentions = parse("On Friday, Saudi-led coalition airstrikes targeted Khabb wa ash Shaaf district (Al Jawf).")
     places = {m.text: m.place.country_code for m in mentions if m.place is not None and m.role != "demonym"}
     assert places == {"Khabb wa ash Shaaf": "YE", "Al Jawf": "YE"}
+
+
+def test_a_place_that_opens_an_organisation_s_name_is_its_affiliation(parse):
+    text = "Ukrainian forces fired mortars at the positions of the Luhansk People's Militia in the area of Sentianivka, Luhansk."
+    doc, mentions = parse(text)
+    assert [m.role for m in mentions if m.text == "Luhansk"][0] == "affiliation"
+    assert place_for_span(mentions, 0, len(doc.text), doc).text == "Sentianivka"
+    doc, mentions = parse("Kandahar police said two men were killed in the city on Monday.")
+    assert [m.role for m in mentions if m.text == "Kandahar"] != ["affiliation"]  # one word: a town's police
