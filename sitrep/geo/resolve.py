@@ -165,6 +165,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue  # 'in Colonia Lomas de la Presa' is a quarter of the town named before, not Cologne
         if _names_a_force(ent.text):
             continue  # 'between Police officers': a force, not Police in Poland
+        if ent.end < len(doc) and doc[ent.end].lower_ in context_words()["water_nouns"]:
+            continue  # 'the pollution of the Atoyac river': a river, not the town of Atoyac elsewhere
         if ent.label_ in PLACE_LABELS:
             mentions.append(_entity_mention(ent, gaz))
             if _names_an_organisation(ent):
@@ -249,7 +251,10 @@ def _is_a_name_tagged_as_a_date(ent: SpacySpan) -> bool:
 
 
 def _names_a_neighbourhood(ent: SpacySpan) -> bool:
-    if ent[0].lower_ not in context_words()["neighbourhood_words"]:
+    words = context_words()["neighbourhood_words"]
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in words:
+        return True  # 'in fraccionamiento La Joya', 'in Colonia Vallejo' with the tagger's cut after 'Colonia'
+    if ent[0].lower_ not in words:
         return False
     return len(ent) > 1 or (ent.end < len(ent.doc) and ent.doc[ent.end].is_title)
 
@@ -692,7 +697,20 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             cc = _demonym_before(text, m.start, gaz)
             if cc:
                 pinned[id(m)] = (cc, "")
+    for m in mentions:
+        _add_seats_named_after(m, pinned.get(id(m)), gaz)
     return pinned
+
+
+def _add_seats_named_after(m: _Mention, pin: Optional[tuple[str, str]], gaz: Gazetteer) -> None:
+    """'Benito Juarez, Nuevo Leon': a town the province has none of by that name may be the seat
+    that carries it after a title ('Ciudad Benito Juarez'), as GeoNames writes many such towns."""
+    if not pin or not pin[1] or not m.candidates or any(
+            (gaz.country_code(i), gaz.admin1_code(i)) == pin for i in m.candidates):
+        return
+    for title in context_words()["seat_titles"]:
+        m.candidates += [i for i in gaz.candidates(f"{title} {m.text}")
+                         if (gaz.country_code(i), gaz.admin1_code(i)) == pin and i not in m.candidates]
 
 
 def is_place_noun(word: str) -> bool:

@@ -465,3 +465,18 @@ def test_a_place_that_opens_an_organisation_s_name_is_its_affiliation(parse):
     assert place_for_span(mentions, 0, len(doc.text), doc).text == "Sentianivka"
     doc, mentions = parse("Kandahar police said two men were killed in the city on Monday.")
     assert [m.role for m in mentions if m.text == "Kandahar"] != ["affiliation"]  # one word: a town's police
+
+
+@pytest.mark.parametrize("text, town, province", [
+    # a quarter after 'fraccionamiento' or 'Colonia' is part of the town, not La Joya in Baja California
+    ("On Monday, in Manzanillo, Colima, armed men shot a man in fraccionamiento La Joya.", "Manzanillo", "Colima"),
+    # GeoNames writes the seat 'Ciudad Benito Juarez'; the bare name is a borough of Mexico City
+    ("On Monday, in Benito Juarez, Nuevo Leon, two men were shot in a drive-by attack.", "Ciudad Benito Juarez", "Nuevo Leon"),
+    # the river is no second town of that name in Jalisco
+    ("On Monday, in Atoyac, Veracruz, people protested against the pollution of the Atoyac river.", "Atoyac",
+     "Veracruz de Ignacio de la Llave"),
+])
+def test_a_town_in_a_named_province_stays_there(parse, text, town, province):
+    doc, mentions = parse(text)
+    towns = {(m.place.name, m.place.admin1) for m in mentions if m.place is not None and m.role == "place"}
+    assert towns == {(town, province)}
