@@ -306,8 +306,10 @@ class EventExtractor:
             self.rejected_arrests.add(sentence.start_char)
         if sub_type is None:
             return None
-        # a body dumped bound or tortured is no private quarrel
-        executed = mention.rule["id"] == "found_dead" and contains_cue(context, vocab()["execution_cues"])
+        # a body dumped bound or tortured, or shot, is no private quarrel (settle_type has already
+        # asked for the marks of a death someone dealt), unless a court is judging it
+        executed = mention.rule["id"] == "found_dead" and not contains_cue(
+            doc_text(self.doc).lower(), vocab()["trial_cues"])
         event_type = SUB_EVENT_TO_TYPE[sub_type]
         # burning tyres in anger or on a barricade is a crowd's act, never a lone criminal's
         crowd_act = (mention.rule.get("crowd_act", False) and bool(

@@ -94,9 +94,23 @@ def test_killers_are_not_counted_and_a_shared_victim_is(text, fatalities):
     ("On Sunday, the body of a man with signs of torture was found in Culiacan, Sinaloa.", 1),
     ("On Sunday, the bodies of three men with signs of torture were found in Culiacan, Sinaloa.", 3),
     ("On Sunday, in Culiacan, Sinaloa, a man was found dead, blindfolded and with his hands tied.", 1),
+    # shot: a death someone dealt, whether or not the report names an armed group
+    ("On Sunday, the body of a woman with gunshot wounds was found dumped in fields near Afrin.", 1),
 ])
 def test_bodies_found_are_the_dead(text, fatalities):
     assert [e.fatalities for e in acled_events(text)] == [fatalities]
+
+
+def test_a_body_in_a_court_report_is_evidence_not_an_event():
+    text = ("A man who stabbed his neighbour and dumped the body in a river was found guilty of murder on Monday. "
+            "The jury heard that the body was found with stab wounds in March 2019.")
+    assert [e for e in acled_events(text) if e.event_type in VIOLENT_TYPES] == []
+
+
+def test_forces_beating_civilians_is_an_attack():
+    event = only(acled_events("On Monday, the gendarmerie forces beat and injured a woman, and damaged her car in "
+                              "Conakry city (Kaloum, Conakry) after she tried to pass a checkpoint."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
 
 
 def test_roadside_bomb_is_remote_explosive():
