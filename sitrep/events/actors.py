@@ -346,7 +346,17 @@ def _learned_rows(file_name: str, environment: str = "") -> list[list[str]]:
 @functools.lru_cache(maxsize=1)
 def _learned_index() -> dict[str, tuple[str, int]]:
     """Phrases learned from ACLED's train notes (`sitrep train`): 'pro houthi' -> the Houthis' name."""
-    return {phrase: (name, int(inter)) for phrase, name, inter, *_ in _learned_rows("learned_actors.tsv")}
+    index: dict[str, tuple[str, int]] = {}
+    for phrase, name, inter, *_ in _learned_rows("learned_actors.tsv"):
+        index.setdefault(phrase, (name, int(inter)))
+        index.setdefault(_phrase_variant(phrase), (name, int(inter)))
+    return index
+
+
+def _phrase_variant(phrase: str) -> str:
+    """The phrase with its words written the learned way ('islamist insurgents' -> 'islamic militants')."""
+    variants = vocab()["learned_phrase_variants"]
+    return " ".join(variants.get(word, word) for word in phrase.split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -418,7 +428,8 @@ def learned_actor(text: str) -> Optional[Actor]:
         if not (word[0].isupper() or word.lower() == "pro") or word.lower() in STOP_WORDS:
             continue
         for size in range(min(len(words) - start, 4), 0, -1):
-            found = index.get(" ".join(w.lower() for w in words[start:start + size]))
+            phrase = " ".join(w.lower() for w in words[start:start + size])
+            found = index.get(phrase) or index.get(_phrase_variant(phrase))
             if found:
                 return Actor(name=found[0], inter=found[1])
     return None

@@ -834,3 +834,20 @@ def test_protesters_or_activists_arrested_are_a_protest_met_by_the_police(text):
     event = only(acled_events(text))
     assert event.sub_event_type == "Protest with intervention"
     assert event.actor1.startswith("Protesters") and event.actor2.startswith("Police Forces")
+
+
+def test_a_learned_actor_phrase_is_found_in_its_other_wordings():
+    def attacker(group):
+        return only(acled_events(f"One person was killed when {group} attacked Muaja, in the Ancuabe district "
+                                 "of Cabo Delgado, on Monday.")).actor1
+    learned = attacker("Islamic militants")  # a phrase `sitrep train` learned from the train notes
+    assert learned.startswith("Islamist Militia")
+    assert attacker("Islamist insurgents") == learned
+
+
+def test_a_gunman_shooting_a_driver_dead_is_no_private_crime():
+    event = only(acled_events("On Monday, in San Pedro Sula, Cortes, a gunman and a woman on a motorcycle "
+                              "intercepted a car and shot the driver dead."))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    # found by the rule on 'shot', not only by the event model reading the whole report
+    assert [s.text for s in event.evidence if s.field == "event_type"] == ["shot"]
