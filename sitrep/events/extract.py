@@ -573,6 +573,10 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     if best is not None:
         event.fatalities = best.number
         evidence.append(Span("fatalities", best.start, best.end, best.text))
+    if event.sub_event_type == "Abduction/forced disappearance" and event.fatalities > 0:
+        # kidnapped and killed: ACLED codes the killing (train notes: no abduction carries a death;
+        # 16 kidnappings that ended in death are attacks)
+        event.sub_event_type = "Attack"
     event.source, event.source_url = article.source, article.url
     event.notes = _notes(article.text, draft, evidence)
     event.evidence = _dedupe(evidence)

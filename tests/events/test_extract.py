@@ -851,3 +851,20 @@ def test_a_gunman_shooting_a_driver_dead_is_no_private_crime():
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     # found by the rule on 'shot', not only by the event model reading the whole report
     assert [s.text for s in event.evidence if s.field == "event_type"] == ["shot"]
+
+
+def test_a_kidnapping_that_ends_in_death_is_an_attack():
+    event = only(acled_events("On Monday, in Cintalapa, Chiapas, armed men kidnapped three members of a family. "
+                              "The three victims were later killed."))
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 3)
+    kept = only(acled_events("On Monday, in Cintalapa, Chiapas, armed men kidnapped three members of a family."))
+    assert kept.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize("weapons, sub_type", [
+    ("heavy machine guns", "Shelling/artillery/missile attack"),
+    ("heavy machine guns and small arms", "Armed clash"),
+])
+def test_heavy_machine_guns_alone_are_shelling(weapons, sub_type):
+    event = only(acled_events(f"On Monday, rebel forces fired {weapons} at government positions near Avdiivka, Donetsk."))
+    assert event.sub_event_type == sub_type
