@@ -63,11 +63,17 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
             continue  # 'the boys fought for every ball'
         if _habitual_clause(trigger):
             continue
-        if contains_cue(sentence.text.lower(), vocab()["accident_cues"]) and not any(ent.label_ == "FORCE" for ent in sentence.ents):
+        if rule["event_type"] in ACCIDENT_PRONE_TYPES and contains_cue(sentence.text.lower(), vocab()["accident_cues"]) \
+                and not any(ent.label_ == "FORCE" for ent in sentence.ents):
             continue  # 'killed after crashing his car', 'a gas explosion': deaths, but no one's violence  # 'bandits have killed thousands over the past decade': a trend, not an event
         seen.update(range(start, end))
         mentions.append(Mention(trigger, doc[start:end], sentence, rule))
     return _without_consequences(_without_acting_participants(mentions))
+
+
+# deaths an accident can explain; a protest or riot over an accident is still one ('rallied outside
+# the court demanding justice for a man who died in a road accident')
+ACCIDENT_PRONE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 def _without_acting_participants(mentions: list[Mention]) -> list[Mention]:
@@ -114,10 +120,18 @@ def _habitual_clause(trigger: Token) -> bool:
     """A trend in the trigger's clause or a clause above it ('have killed thousands over the past decade')."""
     for clause in [trigger] + [t for t in trigger.ancestors if t.pos_ in ("VERB", "AUX")]:
         modifiers = [c for c in clause.children if c.dep_ in ("prep", "npadvmod", "advmod", "dobj")]
-        text = " ".join([clause.text] + [clause.doc[c.left_edge.i: c.right_edge.i + 1].text for c in modifiers])
+        text = " ".join([clause.text] + [_without_inner_clauses(c) for c in modifiers])
         if is_habitual(text):
             return True
     return False
+
+
+def _without_inner_clauses(head: Token) -> str:
+    """The words under ``head`` less the clauses inside it: in 'a protest against the mayor and the
+    way he has been running the city for 20 years', the 20 years are the mayor's, not the protest's."""
+    inner = {t.i for t in head.subtree if t is not head and t.dep_ in ("relcl", "acl", "ccomp", "advcl")}
+    skipped = {t.i for i in inner for t in head.doc[i].subtree}
+    return " ".join(t.text for t in head.subtree if t.i not in skipped)
 
 
 def reports_real_event(trigger: Token, sentence: SpacySpan, phrase: SpacySpan | None = None) -> bool:

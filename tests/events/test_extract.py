@@ -868,3 +868,20 @@ def test_a_kidnapping_that_ends_in_death_is_an_attack():
 def test_heavy_machine_guns_alone_are_shelling(weapons, sub_type):
     event = only(acled_events(f"On Monday, rebel forces fired {weapons} at government positions near Avdiivka, Donetsk."))
     assert event.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    # the accident is the grievance, not the event
+    "On Monday, about 20 relatives of a man who died in a road accident rallied outside the court of Limassol "
+    "demanding justice.",
+    # the twenty years are the mayor's, not the protest's
+    "On Monday, a protest was held in Zagreb against the mayor and the way he has been running the city for "
+    "almost 20 years.",
+    # a movement's name ('torch') is no riot
+    "On Monday, in Morelia, Michoacan, members of the campesino torch movement demonstrated to ask for food aid.",
+])
+def test_a_protest_about_an_accident_or_a_long_rule_is_a_peaceful_protest(text):
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+    # found by a protest word, not only by the event model reading the whole report
+    assert [s.text for s in event.evidence if s.field == "event_type"][0] in ("rallied", "protest", "demonstrated")
