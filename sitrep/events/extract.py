@@ -277,6 +277,8 @@ class EventExtractor:
         also_at = places_beside(self.places, place, sentence.start_char, sentence.end_char, self.doc) if place_explicit else []
         country = _country_of_place(place) or self.article_country
         agents, patients, associates = _name_participants(mention, self.namer, country)
+        if contains_cue(sentence.text.lower(), vocab()["off_duty_cues"]):
+            patients = [_off_duty(p, country) for p in patients]
         self._current_patients = {a.name for a in patients}
         if mention.rule["event_type"] == "Protests":
             agents = [_as_protesters(a) for a in agents]
@@ -352,6 +354,13 @@ class EventExtractor:
 SYMMETRIC = {"clash", "exchange_fire", "agreement"}
 BACK_REFERENCES = {"side", "party", "both", "group", "force", "rival", "foe", "enemy"}
 WITHDRAW_LEMMAS = {"withdraw", "retreat", "flee", "abandon", "evacuate", "leave", "pull", "cede", "surrender"}
+
+
+def _off_duty(actor: Actor, country) -> Actor:
+    """A soldier or officer attacked off duty: a civilian, as ACLED codes them."""
+    if actor.inter != 1:
+        return actor
+    return dataclasses.replace(actor, name=f"Civilians ({country[1]})" if country else "Civilians", inter=7)
 
 
 def _as_protesters(actor: Actor) -> Actor:

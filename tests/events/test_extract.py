@@ -885,3 +885,11 @@ def test_a_protest_about_an_accident_or_a_long_rule_is_a_peaceful_protest(text):
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
     # found by a protest word, not only by the event model reading the whole report
     assert [s.text for s in event.evidence if s.field == "event_type"][0] in ("rallied", "protest", "demonstrated")
+
+
+def test_a_soldier_attacked_off_duty_is_a_civilian():
+    text = "On Monday, Al Shabaab militants shot and killed an off-duty soldier at Garas Barey as he left a mosque."
+    event = only(acled_events(text))
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Somalia)")
+    on_duty = only(acled_events(text.replace("an off-duty soldier", "a soldier")))
+    assert on_duty.sub_event_type == "Armed clash"
