@@ -59,6 +59,8 @@ def find_mentions(doc: Doc, body_end: int | None = None) -> list[Mention]:
         sentence = trigger.sent
         if not reports_real_event(trigger, sentence, doc[start:end]):
             continue
+        if rule["event_type"] == "Protests" and _accused_of(trigger):
+            continue  # 'detained 30 men, accusing them of joining a protest': the arrest is the event
         if sports and not any(ent.label_ == "FORCE" for ent in sentence.ents):
             continue  # 'the boys fought for every ball'
         if _habitual_clause(trigger):
@@ -124,6 +126,12 @@ def _habitual_clause(trigger: Token) -> bool:
         if is_habitual(text):
             return True
     return False
+
+
+def _accused_of(trigger: Token) -> bool:
+    """The trigger is what someone is accused or suspected of ('accusing them of joining a protest')."""
+    words = vocab()["accusation_words"]
+    return any(t.lemma_.lower() in words for t in list(trigger.ancestors)[:4])
 
 
 def _without_inner_clauses(head: Token) -> str:

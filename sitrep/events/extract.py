@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
 from sitrep.language.nlp import doc_text
 
@@ -279,6 +280,7 @@ class EventExtractor:
         agents, patients, associates = _name_participants(mention, self.namer, country)
         if contains_cue(sentence.text.lower(), vocab()["off_duty_cues"]):
             patients = [_off_duty(p, country) for p in patients]
+        agents = [_unknown_attacker(a, country) for a in agents]
         self._current_patients = {a.name for a in patients}
         if mention.rule["event_type"] == "Protests":
             agents = [_as_protesters(a) for a in agents]
@@ -354,6 +356,18 @@ class EventExtractor:
 SYMMETRIC = {"clash", "exchange_fire", "agreement"}
 BACK_REFERENCES = {"side", "party", "both", "group", "force", "rival", "foe", "enemy"}
 WITHDRAW_LEMMAS = {"withdraw", "retreat", "flee", "abandon", "evacuate", "leave", "pull", "cede", "surrender"}
+
+
+_UNKNOWN = re.compile(r"\b(?:unknown|unidentified)\b", re.IGNORECASE)
+
+
+def _unknown_attacker(actor: Actor, country) -> Actor:
+    """'Unknown people set fire to three apartments': people no one can name who act are ACLED's
+    unidentified armed group (train notes: 8 of 14), not civilians, and no crowd."""
+    if actor.inter != 7 or not _UNKNOWN.search(actor.text or ""):
+        return actor
+    name = f"Unidentified Armed Group ({country[1]})" if country else "Unidentified Armed Group"
+    return dataclasses.replace(actor, name=name, inter=3)
 
 
 def _off_duty(actor: Actor, country) -> Actor:

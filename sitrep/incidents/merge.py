@@ -78,6 +78,8 @@ class Rules:
     one_sided_types: frozenset[str]
     # words of a crowd's description that do not say who they are (stems)
     generic_participant_stems: frozenset[str]
+    # (general, specific) sub-types of two types that may be one event; the specific one is kept
+    across_types: frozenset[tuple[str, str]]
     # what opens a crowd's claim ('demanding', 'against'), and claim words that tell no claim
     # from another (stems)
     protest_claim_cues: re.Pattern[str]
@@ -92,6 +94,7 @@ def rules() -> Rules:
     ordered: set[tuple[str, str]] = set()
     for pair in raw["compatible_sub_events"]:
         ordered.add((pair["general"], pair["specific"]))
+    across = {(pair["general"], pair["specific"]) for pair in raw["compatible_across_types"]}
     return Rules(
         week_max_days_apart=int(raw["week_max_days_apart"]),
         reported_date_words=tuple(_norm(w) for w in raw["reported_date_words"]),
@@ -102,7 +105,8 @@ def rules() -> Rules:
         unnamed_actors=frozenset(_norm(name) for name in raw["unnamed_actors"]),
         distinct_sub_events=frozenset(frozenset(pair) for pair in raw["distinct_sub_events"]),
         types_with_distinct_sub_events=frozenset(raw["types_with_distinct_sub_events"]),
-        more_specific=frozenset(ordered),
+        more_specific=frozenset(ordered | across),
+        across_types=frozenset(across),
         one_sided_types=frozenset(raw["one_sided_types"]),
         generic_participant_stems=frozenset(stem(w) for w in raw["generic_participant_words"]),
         protest_claim_cues=_any_phrase(raw["protest_claim_cues"]),
@@ -426,9 +430,11 @@ def _same_actor(first: str, second: str) -> bool:
 
 
 def same_type(a: Event, b: Event) -> bool:
-    """Same ACLED event_type and compatible sub_event_types (PLOVER type for verbal events)."""
+    """Same ACLED event_type and compatible sub_event_types (PLOVER type for verbal events), or
+    sub-types of two types that reports of one event give each their own way (data/rules.json)."""
     if a.event_type != b.event_type:
-        return False
+        pair = {(a.sub_event_type, b.sub_event_type), (b.sub_event_type, a.sub_event_type)}
+        return bool(pair & rules().across_types)
     if not a.event_type:
         return bool(a.plover_type) and a.plover_type == b.plover_type
     return sub_events_compatible(a.sub_event_type, b.sub_event_type)
@@ -442,6 +448,14 @@ def sub_events_compatible(first: str, second: str) -> bool:
     if SUB_EVENT_TO_TYPE.get(first) in rules().types_with_distinct_sub_events:
         return False
     return frozenset((first, second)) not in rules().distinct_sub_events
+
+
+def candidate_types(event_type: str) -> tuple[str, ...]:
+    """The event types whose incidents a report of this type may join (its own first)."""
+    others = {SUB_EVENT_TO_TYPE.get(sub) for pair in rules().across_types for sub in pair}
+    if event_type not in others:
+        return (event_type,)
+    return (event_type,) + tuple(sorted(t for t in others if t and t != event_type))
 
 
 def known_actors(event: Event) -> frozenset[str]:
@@ -626,6 +640,8 @@ def _take_type(merged: Incident, event: Event) -> None:
     merged.plover_type = merged.plover_type or event.plover_type
     if not merged.sub_event_type or (merged.sub_event_type, event.sub_event_type) in rules().more_specific:
         merged.sub_event_type = event.sub_event_type or merged.sub_event_type
+        # a protest another report tells as a riot becomes the riot: type and sub-type move together
+        merged.event_type = SUB_EVENT_TO_TYPE.get(merged.sub_event_type, merged.event_type)
 
 
 def _add_evidence(merged: Incident, event: Event) -> None:

@@ -378,8 +378,9 @@ class CandidatePool:
         # buckets are windows of `_window` days: the event's and its neighbours cover ±window
         slot = day.toordinal() // self._window
         found: list[Incident] = []
-        for key in ((event.event_type or "", slot + step) for step in (-1, 0, 1)):
-            found.extend(self._buckets.get(key, {}).values())
+        for event_type in incident_stage.candidate_types(event.event_type or ""):
+            for step in (-1, 0, 1):
+                found.extend(self._buckets.get((event_type, slot + step), {}).values())
         return found
 
     def _key(self, incident: Incident) -> tuple[str, int]:
@@ -529,27 +530,33 @@ def _candidate_probes(events: list[Event]) -> Optional[pa.Table]:
         day = iso_date(event.event_date)
         if day is None:
             continue  # undated reports never match (see incidents.same_day)
-        own = event.geo_precision or 3
-        row = {
-            "event_type": event.event_type or "",
-            "latitude": event.latitude, "longitude": event.longitude, "geonameid": event.geonameid,
-            "admin1": event.admin1 or "", "geo_precision": own,
-            # a report placed only in its country may still be one incident with a placed one,
-            # by the rare place both name (incidents.same_place_as_written)
-            "iso3": event.iso3 or "",
-            "near_from": day - near, "near_to": day + near, "time_precision": event.time_precision or 3,
-            "month_from": day.replace(day=1), "month_to": _month_end(day),
-            "country_only": not event.location or event.location in (event.country, event.iso3),
-        }
-        for level in (1, 2, 3):
-            # the rule compares at the coarser precision of the pair
-            row[f"dlat{level}"], row[f"dlon{level}"] = _degree_box(
-                event.latitude, incident_stage.match_radius_km(max(own, level)))
-        for name, value in row.items():
-            columns[name].append(value)
+        for event_type in incident_stage.candidate_types(event.event_type or ""):
+            _add_probe(columns, event, event_type, day, near)
     if not columns["event_type"]:
         return None
     return pa.table({name: pa.array(values, type=_PROBE_TYPES[name]) for name, values in columns.items()})
+
+
+def _add_probe(columns: dict[str, list[Any]], event: Event, event_type: str, day: date, near: timedelta) -> None:
+    """One probe row: the event as a candidate-seeker among incidents of ``event_type``."""
+    own = event.geo_precision or 3
+    row = {
+        "event_type": event_type,
+        "latitude": event.latitude, "longitude": event.longitude, "geonameid": event.geonameid,
+        "admin1": event.admin1 or "", "geo_precision": own,
+        # a report placed only in its country may still be one incident with a placed one,
+        # by the rare place both name (incidents.same_place_as_written)
+        "iso3": event.iso3 or "",
+        "near_from": day - near, "near_to": day + near, "time_precision": event.time_precision or 3,
+        "month_from": day.replace(day=1), "month_to": _month_end(day),
+        "country_only": not event.location or event.location in (event.country, event.iso3),
+    }
+    for level in (1, 2, 3):
+        # the rule compares at the coarser precision of the pair
+        row[f"dlat{level}"], row[f"dlon{level}"] = _degree_box(
+            event.latitude, incident_stage.match_radius_km(max(own, level)))
+    for name, value in row.items():
+        columns[name].append(value)
 
 
 _PROBE_TYPES = {

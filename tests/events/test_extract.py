@@ -893,3 +893,15 @@ def test_a_soldier_attacked_off_duty_is_a_civilian():
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Somalia)")
     on_duty = only(acled_events(text.replace("an off-duty soldier", "a soldier")))
     assert on_duty.sub_event_type == "Armed clash"
+
+
+def test_a_protest_someone_is_accused_of_is_no_protest_of_this_report():
+    event = only(acled_events("Police in Banadir detained more than 30 young men in Mogadishu on Monday, "
+                              "accusing them of joining a protest the weekend before."))
+    assert event.sub_event_type == "Arrests"
+
+
+def test_unknown_people_setting_fire_are_an_unidentified_armed_group():
+    event = only(acled_events("On Monday, unknown people set fire to three apartments in Ponce that drug dealers "
+                              "had used to hide guns."))
+    assert (event.sub_event_type, event.actor1) == ("Looting/property destruction", "Unidentified Armed Group (Puerto Rico)")

@@ -350,6 +350,19 @@ def test_the_province_said_two_ways_is_no_conflict_of_names():
     assert not is_same_incident(abbreviated, elsewhere)  # Poovar is not the province: 'KL' and it differ
 
 
+def test_a_demonstration_one_report_calls_violent_is_one_incident_and_a_riot():
+    notes = "CPI(M) members demonstrated in Madurai against the reopening of liquor shops; police clashed with them."
+    protest = clash(event_type="Protests", sub_event_type="Protest with intervention", actor1="Protesters (India)",
+                    inter1=6, actor2="Police Forces of India", notes=notes, evidence=[])
+    riot = dataclasses.replace(protest, article_id="a2", event_id="a2-1", event_type="Riots",
+                               sub_event_type="Violent demonstration", actor1="Rioters (India)", inter1=5)
+    assert is_same_incident(protest, riot)
+    merged = merge_into(incident_of(protest), riot, Source(article_id="a2"))
+    assert (merged.event_type, merged.sub_event_type) == ("Riots", "Violent demonstration")
+    mob = dataclasses.replace(riot, sub_event_type="Mob violence")
+    assert not is_same_incident(protest, mob)  # a mob's attack is no demonstration
+
+
 def test_one_named_party_called_two_ways_is_no_conflict_of_names():
     naf = "NAF: United Armed Forces of Novorossiya"
     first = clash(event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",

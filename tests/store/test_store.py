@@ -132,6 +132,16 @@ def test_other_days_places_and_types_stay_apart(store):
     assert store.counts()["incidents"] == 4
 
 
+def test_a_protest_and_a_report_of_it_as_a_riot_meet_in_the_store(store):
+    def demonstration(event_type, sub_event_type, crowd):
+        return make_clash(event_type=event_type, sub_event_type=sub_event_type, actor1=f"{crowd} (Iraq)", inter1=6,
+                          actor2="", inter2=0, notes="Students demonstrated in Altun Kupri against unpaid grants.")
+    store.add_article(make_article("Students protested."), [demonstration("Protests", "Protest with intervention", "Protesters")])
+    store.add_article(make_article("Students rioted."), [demonstration("Riots", "Violent demonstration", "Rioters")])
+    [incident] = store.incidents()
+    assert (incident.event_type, incident.sub_event_type, len(incident.sources)) == ("Riots", "Violent demonstration", 2)
+
+
 def test_events_of_one_article_are_separate_incidents(store):
     # the events stage has already merged what one article tells twice
     store.add_article(make_article("Two clashes."), [make_clash(), make_clash(fatalities=2)])
