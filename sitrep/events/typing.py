@@ -18,10 +18,25 @@ def weapon_sub_type(text_lower: str) -> Optional[str]:
     """The remote-violence sub-type a sentence's weapons point to (most specific first)."""
     for name in vocab()["weapon_word_names"]:
         text_lower = text_lower.replace(name, " ")
+    text_lower = _without_air_support(text_lower)
     for sub_type, cues in vocab()["weapon_cues"].items():
         if contains_cue(text_lower, cues):
             return sub_type
     return _heavy_machine_gun_fire(text_lower)
+
+
+def _without_air_support(text_lower: str) -> str:
+    """The text less the phrases that make air power another attack's support ('backed by
+    airstrikes'), to the next comma or full stop."""
+    words = vocab()
+    for phrase in words["air_support_phrases"]:
+        start = text_lower.find(phrase)
+        while start >= 0:
+            end = min([i for i in (text_lower.find(",", start), text_lower.find(".", start)) if i >= 0] or [len(text_lower)])
+            if contains_cue(text_lower[start:end], words["weapon_cues"]["Air/drone strike"]):
+                text_lower = text_lower[:start] + " " + text_lower[end:]
+            start = text_lower.find(phrase, start + 1)
+    return text_lower
 
 
 def _heavy_machine_gun_fire(text_lower: str) -> Optional[str]:

@@ -905,3 +905,14 @@ def test_unknown_people_setting_fire_are_an_unidentified_armed_group():
     event = only(acled_events("On Monday, unknown people set fire to three apartments in Ponce that drug dealers "
                               "had used to hide guns."))
     assert (event.sub_event_type, event.actor1) == ("Looting/property destruction", "Unidentified Armed Group (Puerto Rico)")
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("On Monday, an operation by Afghan special forces, backed by airstrikes, killed 18 Taliban militants in Qalat, Zabul.",
+     "Armed clash"),
+    ("On Monday, regime forces shelled Ankawi in Al Ghab Plain in Hama amid the overflight of Russian drones.",
+     "Shelling/artillery/missile attack"),
+    ("On Monday, Afghan forces killed 18 Taliban militants in airstrikes in Qalat, Zabul.", "Air/drone strike"),
+])
+def test_air_power_in_support_does_not_type_the_attack(text, sub_type):
+    assert only(acled_events(text)).sub_event_type == sub_type
