@@ -96,6 +96,7 @@ def test_killers_are_not_counted_and_a_shared_victim_is(text, fatalities):
     ("On Sunday, in Culiacan, Sinaloa, a man was found dead, blindfolded and with his hands tied.", 1),
     # shot: a death someone dealt, whether or not the report names an armed group
     ("On Sunday, the body of a woman with gunshot wounds was found dumped in fields near Afrin.", 1),
+    ("On Sunday, in Escobedo, Nuevo Leon, a man was found dead. The body presented firearm injuries.", 1),
 ])
 def test_bodies_found_are_the_dead(text, fatalities):
     assert [e.fatalities for e in acled_events(text)] == [fatalities]
