@@ -479,6 +479,15 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "pobj"):
         verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
     _collect_from_verb(verb, found)
+    if verb.lemma_.lower() in FIRING_VERBS or not any(p.role == "patient" for p in found):
+        # 'fired IFVs and grenade launchers at the positions of X', where the parser took 'grenade'
+        # for a second verb: the target hangs on it (the weapons fired are no patients)
+        for conj in (c for c in verb.children if c.dep_ == "conj"):
+            for child in conj.children:
+                if child.dep_ == "prep" and child.lower_ in ("at", "upon", "against", "targeting"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            _add_with_conjuncts(obj, "patient", found)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(p.role == "patient" for p in found):
         # '2 members were shot and killed': the second verb shares the first one's victims
         for child in verb.head.children:
@@ -499,6 +508,9 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
             # 'Afghan forces repulsed an attack by the Taliban': the attackers act first, as ACLED
             # codes them (20 of 22 train notes); the defenders are the other side
             found[:] = by_noun + [Participant(p.tokens, "patient", p.noun) if p.role == "agent" else p for p in found]
+        elif verb.lemma_.lower() in vocab()["foil_verbs"]:
+            # 'pro-Hadi forces thwarted an attack of pro-Houthi forces': the defenders lead
+            found.extend(Participant(p.tokens, "patient", p.noun) if p.role == "agent" else p for p in by_noun)
         else:
             found.extend(by_noun)
     else:
@@ -506,6 +518,9 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
             if child.dep_ in ("dobj",) and child.lemma_ in ("fire", "control"):
                 _collect_from_noun(child, found)
     return _symmetric(found) if symmetric else found
+
+
+FIRING_VERBS = frozenset({"fire", "shoot", "open"})
 
 
 def _symmetric(found: list[Participant]) -> list[Participant]:
@@ -522,7 +537,9 @@ def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "agent", found)
-        elif child.dep_ == "prep" and child.lower_ in ("against", "with", "between", "targeting", "at", "upon"):
+        elif child.dep_ == "prep" and (child.lower_ in ("against", "with", "between", "targeting", "at", "upon")
+                                       or (child.lower_ == "on" and verb.lemma_.lower() in FIRING_VERBS)):
+            # 'fired with unspecified weapons on the positions of X': fire lands on its target
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _add_with_conjuncts(obj, "patient", found)

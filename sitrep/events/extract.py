@@ -67,12 +67,16 @@ class CountryLookup:
         return None
 
 
-_BACKING = ("-backed", "-supported", "-sponsored", "-trained", "-funded", "-armed")
+_BACKING = ("backed", "supported", "sponsored", "trained", "funded", "armed")
+# written apart, 'armed' and 'trained' describe the force itself ('Syrian armed forces')
+_BACKING_APART = ("backed", "supported", "sponsored", "funded")
 
 
 def _backer(doc: Doc, end: int) -> bool:
-    """The word ending at ``end`` names who backs a force ('Turkish-backed'), not whose it is."""
-    return doc_text(doc)[end:end + 12].lower().startswith(_BACKING)
+    """The word ending at ``end`` names who backs a force ('Turkish-backed', 'a Turkey backed
+    police patrol'), not whose it is."""
+    after = doc_text(doc)[end:end + 12].lower()
+    return (after[:1] == "-" and after[1:].startswith(_BACKING)) or (after[:1] == " " and after[1:].startswith(_BACKING_APART))
 
 
 def _country_of_place(mention: Optional[PlaceMention]) -> Optional[tuple[str, str]]:

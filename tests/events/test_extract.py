@@ -917,3 +917,27 @@ def test_unknown_people_setting_fire_are_an_unidentified_armed_group():
 ])
 def test_air_power_in_support_does_not_type_the_attack(text, sub_type):
     assert only(acled_events(text)).sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("On Monday, military forces of Armenia fired with unspecified weapons on the positions of the military forces "
+     "of Azerbaijan located at Munjuglu, Tovuz.", "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+    # the parser takes 'grenade' for a second verb; the target hangs on it
+    ("On Monday, the Ukrainian Forces fired IFVs and grenade launchers at the positions of the Donbass People's "
+     "Militia near Vesele, Donetsk.", "Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"),
+    # the defenders who thwart an attack lead; the attackers are the other side
+    ("On Monday, anti-Houthi National Resistance forces claimed to have thwarted an attack of pro-Houthi forces "
+     "east of Durayhimi in western Yemen (Ad Durayhimi, Al Hudaydah).", "National Resistance Forces",
+     "Military Forces of Yemen (Supreme Political Council)"),
+])
+def test_the_side_fired_on_or_thwarted_is_the_other_party(text, actor1, actor2):
+    event = only(acled_events(text))
+    assert (event.actor1.split(" (20")[0], event.actor2.split(" (20")[0]) == (actor1, actor2)
+
+
+def test_a_backer_written_apart_does_not_own_the_force():
+    event = only(acled_events("On Monday, an unknown gunman opened fire on a Turkey backed civilian police patrol near "
+                              "the agricultural bank in Jarablus city in the countryside of Aleppo, injuring three policemen."))
+    assert event.actor2 == "Police Forces of Syria"
+    armed = only(acled_events("On Monday, Syrian armed forces shelled Kansafra in Idleb."))
+    assert armed.actor1.startswith("Military Forces of Syria")  # 'armed' written apart is the force's own word
