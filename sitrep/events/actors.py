@@ -246,6 +246,8 @@ class ActorNamer:
             return Actor(name=organisation, inter=2, country_code=code)
         if lemmas & w["police_nouns"] and cname:
             return Actor(name=state_title("Police Forces", code, cname), inter=1, country_code=code)
+        if head in w["force_unit_nouns"] and cname and _police_story(phrase, w):
+            return Actor(name=state_title("Police Forces", code, cname), inter=1, country_code=code)
         rebel_words = lemmas & (w["nonstate_armed_nouns"] | w["rebel_modifiers"])
         if head in w["state_force_nouns"] and rebel_words and head not in rebel_words:
             head = "rebel"  # 'separatist forces', 'opposition forces': a rebel force, not the state's
@@ -521,6 +523,12 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
 
 
 FIRING_VERBS = frozenset({"fire", "shoot", "open"})
+
+
+def _police_story(phrase: SpacySpan, words) -> bool:
+    """The sentence of a unit ('their patrol') speaks of police and not of soldiers."""
+    lemmas = {t.lemma_.lower() for t in phrase.sent}
+    return bool(lemmas & words["police_nouns"]) and not lemmas & words["soldier_words"]
 
 
 def _symmetric(found: list[Participant]) -> list[Participant]:

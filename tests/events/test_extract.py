@@ -941,3 +941,11 @@ def test_a_backer_written_apart_does_not_own_the_force():
     assert event.actor2 == "Police Forces of Syria"
     armed = only(acled_events("On Monday, Syrian armed forces shelled Kansafra in Idleb."))
     assert armed.actor1.startswith("Military Forces of Syria")  # 'armed' written apart is the force's own word
+
+
+def test_a_patrol_in_a_story_of_police_is_the_police():
+    event = only(acled_events("Three police officers were wounded in Jarablus, in the Aleppo countryside, on Monday "
+                              "when an unidentified gunman shot at their patrol."))
+    assert event.actor2 == "Police Forces of Syria"
+    army = only(acled_events("On Monday, gunmen attacked a patrol near Jalawla, Diyala, killing two soldiers."))
+    assert army.actor2.startswith("Military Forces of Iraq")
