@@ -124,8 +124,6 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
     gazetteer has no place of that name there or has others far from it (an 'Orikhove' in Crimea
     does not place the one in Luhansk; which one a text means is the resolver's choice, by its
     context and by what conflict reports name)."""
-    from statistics import median
-
     from sitrep.geo import Gazetteer
     from sitrep.geo.relative import distance_km
 
@@ -139,10 +137,8 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
         if country:
             points[(name, country)].append((g.latitude, g.longitude, g.admin1))
     rows = []
-    for (name, country), found in sorted(points.items()):
-        lat, lon = median(p[0] for p in found), median(p[1] for p in found)
-        if max(distance_km(lat, lon, p[0], p[1]) for p in found) > PLACE_MAX_SPREAD_KM:
-            continue  # two places of one name in one country: the notes cannot say which is meant
+    # a name whose points spread wider is two places of one name: the notes cannot say which is meant
+    for name, country, lat, lon, admin1 in _agreeing_points(points):
         namesakes = [p for p in gazetteer.lookup(name) if p.country_code == country]
         near = [p for p in namesakes if distance_km(lat, lon, p.latitude, p.longitude) <= PLACE_MAX_SPREAD_KM]
         if near and len(near) == len(namesakes):
@@ -151,7 +147,6 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
         # and in Bakhmut district) is learned where the notes put it, for the resolver to weigh
         if any(p.feature_code.startswith(("ADM", "PCL")) for p in namesakes):
             continue  # a district or province ACLED pinned to a point of its own: the area is known
-        admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
     learned = {(row.split("\t")[0], row.split("\t")[4]) for row in rows}
     rows += [row for row in _district_seats(shared, hold_dev, gazetteer)
@@ -169,10 +164,6 @@ def _district_seats(shared: Path, hold_dev: bool, gazetteer) -> list[str]:
     """Districts the train notes name as where an event happened ('air raids on Sirwah district')
     that the gazetteer lacks, at the point ACLED codes such events to (the district's seat, Suq
     Sirwah): a learned place of kind ADM2. Kept when the notes' points agree within 25 km."""
-    from statistics import median
-
-    from sitrep.geo.relative import distance_km
-
     points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     for g in gold_for_training(shared, hold_dev):
         district = (g.admin2 or "").strip()
@@ -184,15 +175,24 @@ def _district_seats(shared: Path, hold_dev: bool, gazetteer) -> list[str]:
         if country:
             points[(district, country)].append((g.latitude, g.longitude, g.admin1))
     rows = []
-    for (name, country), found in sorted(points.items()):
-        lat, lon = median(p[0] for p in found), median(p[1] for p in found)
-        if max(distance_km(lat, lon, p[0], p[1]) for p in found) > PLACE_MAX_SPREAD_KM:
-            continue
+    for name, country, lat, lon, admin1 in _agreeing_points(points):
         if any(p.country_code == country for p in gazetteer.lookup(name)):
             continue  # the gazetteer knows a place of that name there: the resolver chooses
-        admin1 = Counter(p[2] for p in found).most_common(1)[0][0]
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tADM2")
     return rows
+
+
+def _agreeing_points(points: dict[tuple[str, str], list[tuple[float, float, str]]]) -> Iterator[tuple[str, str, float, float, str]]:
+    """(name, country, latitude, longitude, admin1) per name whose train points agree within 25 km:
+    their median point and most frequent province."""
+    from statistics import median
+
+    from sitrep.geo.relative import distance_km
+
+    for (name, country), found in sorted(points.items()):
+        lat, lon = median(p[0] for p in found), median(p[1] for p in found)
+        if max(distance_km(lat, lon, p[0], p[1]) for p in found) <= PLACE_MAX_SPREAD_KM:
+            yield name, country, lat, lon, Counter(p[2] for p in found).most_common(1)[0][0]
 
 
 def _country_code(gazetteer, country: str) -> str:
