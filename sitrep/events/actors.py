@@ -473,9 +473,7 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
         if trigger.dep_ == "nsubjpass":  # 'the strike was carried out by government warplanes'
             for child in trigger.head.children:
                 if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            _add_with_conjuncts(obj, "agent", found)
+                    _add_objects(child, "agent", found)
         return _symmetric(found) if symmetric else found
     # a noun trigger takes its parties from the verb it hangs on ('X launched an attack on Y')
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "attr", "pobj"):
@@ -487,9 +485,7 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
         for conj in (c for c in verb.children if c.dep_ == "conj"):
             for child in conj.children:
                 if child.dep_ == "prep" and child.lower_ in ("at", "upon", "against", "targeting"):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            _add_with_conjuncts(obj, "patient", found)
+                    _add_objects(child, "patient", found)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(p.role == "patient" for p in found):
         # '2 members were shot and killed': the second verb shares the first one's victims
         for child in verb.head.children:
@@ -500,9 +496,7 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
         for other in verb.conjuncts:
             for child in other.children:
                 if child.dep_ == "agent":
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            _add_with_conjuncts(obj, "agent", found)
+                    _add_objects(child, "agent", found)
     if verb is not trigger:
         by_noun: list[Participant] = []
         _collect_from_noun(trigger, by_noun)
@@ -542,30 +536,22 @@ def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
         elif child.dep_ in ("dobj", "nsubjpass"):
             _add_with_conjuncts(child, "patient", found)
         elif child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    _add_with_conjuncts(obj, "agent", found)
+            _add_objects(child, "agent", found)
         elif child.dep_ == "prep" and (child.lower_ in ("against", "with", "between", "targeting", "at", "upon")
                                        or (child.lower_ == "on" and verb.lemma_.lower() in FIRING_VERBS)):
             # 'fired with unspecified weapons on the positions of X': fire lands on its target
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    _add_with_conjuncts(obj, "patient", found)
+            _add_objects(child, "patient", found)
         elif child.dep_ == "acl" and child.lemma_ in ("back", "support", "aid", "assist", "accompany", "join"):
             for grand in child.children:
                 if grand.dep_ == "agent":
-                    for obj in grand.children:
-                        if obj.dep_ == "pobj":
-                            _add_with_conjuncts(obj, "ally", found, conjunct_role="ally")
+                    _add_objects(grand, "ally", found, conjunct_role="ally")
     # 'X backed by Y captured' puts the backing on the subject itself
     for part in list(found):
         for child in part.tokens.root.children:
             if child.dep_ == "acl" and child.lemma_ in ("back", "support", "aid", "assist", "accompany"):
                 for grand in child.children:
                     if grand.dep_ == "agent":
-                        for obj in grand.children:
-                            if obj.dep_ == "pobj":
-                                _add_with_conjuncts(obj, "ally", found, conjunct_role="ally")
+                        _add_objects(grand, "ally", found, conjunct_role="ally")
     if verb.dep_ in ("xcomp", "conj", "advcl") and not any(p.role == "agent" for p in found):
         _collect_subject_of(verb.head, found)
 
@@ -579,19 +565,13 @@ def _collect_subject_of(verb: Token, found: list[Participant]) -> None:
 def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between",):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    _add_with_conjuncts(obj, "agent", found, conjunct_role="agent")
+            _add_objects(child, "agent", found, conjunct_role="agent")
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "targeting", "with"):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    _add_with_conjuncts(obj, "patient", found)
+            _add_objects(child, "patient", found)
         elif child.dep_ == "prep" and (child.lower_ == "by" or (
                 child.lower_ == "of" and noun.lemma_.lower() in vocab()["assault_nouns"])):
             # 'an attack by the rebels', 'repelled an attack of Boko Haram'
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    _add_with_conjuncts(obj, "agent", found)
+            _add_objects(child, "agent", found)
         elif child.dep_ in ("compound", "amod", "poss", "nmod") and (child.ent_type_ in ("NORP", "FORCE", "ORG", "GPE") or child.pos_ in ("PROPN", "NOUN")):
             found.append(Participant(_with_leader(child, noun), "agent"))  # 'Saudi-led coalition airstrikes', 'Taliban attack'
         elif child.dep_ == "poss" and child.lower_ in ("their", "its"):
@@ -602,9 +582,7 @@ def _collect_from_noun(noun: Token, found: list[Participant]) -> None:
             # 'a shell fired from rebel positions', 'a bomb planted by militants'
             for grand in child.children:
                 if grand.dep_ in ("agent",) or (grand.dep_ == "prep" and grand.lower_ == "from"):
-                    for obj in grand.children:
-                        if obj.dep_ == "pobj":
-                            _add_with_conjuncts(obj, "agent", found)
+                    _add_objects(grand, "agent", found)
 
 
 def _earlier_force(noun: Token) -> Optional[Token]:
@@ -629,6 +607,13 @@ def _with_leader(child: Token, noun: Token) -> SpacySpan:
         return phrase
     start = min(t.i for t in before[-1].subtree)
     return child.doc[min(start, phrase.start):max(phrase.end, child.i + 1)]
+
+
+def _add_objects(preposition: Token, role: str, found: list[Participant], conjunct_role: str = "") -> None:
+    """The objects of a preposition ('by the Taliban', 'at the positions of X') as participants."""
+    for obj in preposition.children:
+        if obj.dep_ == "pobj":
+            _add_with_conjuncts(obj, role, found, conjunct_role=conjunct_role)
 
 
 def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conjunct_role: str = "") -> None:

@@ -300,7 +300,7 @@ class EventExtractor:
         if mention.rule["event_type"] in ("Battles", "Violence against civilians", "Explosions/Remote violence") and not two_sides and not any(p.inter in (1, 2, 3, 4, 8) for p in patients):
             victims = _victims(sentence, self.namer, country)
             if not victims and _civilian_target(mention) and mention.rule["id"] in ("ambush", "attack", "kill", "open_fire"):
-                victims = [Actor(name=f"Civilians ({country[1]})" if country else "Civilians", inter=7)]
+                victims = [Actor(name=_of_country("Civilians", country), inter=7)]
             patients = patients + [v for v in victims if v.name not in {p.name for p in patients}]
         if mention.rule["id"] in SYMMETRIC and len(agents) > 1 and not patients:
             patients = [a for a in agents[1:] if a.name != agents[0].name]
@@ -370,15 +370,19 @@ def _unknown_attacker(actor: Actor, country) -> Actor:
     unidentified armed group (train notes: 8 of 14), not civilians, and no crowd."""
     if actor.inter != 7 or not _UNKNOWN.search(actor.text or ""):
         return actor
-    name = f"Unidentified Armed Group ({country[1]})" if country else "Unidentified Armed Group"
-    return dataclasses.replace(actor, name=name, inter=3)
+    return dataclasses.replace(actor, name=_of_country("Unidentified Armed Group", country), inter=3)
 
 
 def _off_duty(actor: Actor, country) -> Actor:
     """A soldier or officer attacked off duty: a civilian, as ACLED codes them."""
     if actor.inter != 1:
         return actor
-    return dataclasses.replace(actor, name=f"Civilians ({country[1]})" if country else "Civilians", inter=7)
+    return dataclasses.replace(actor, name=_of_country("Civilians", country), inter=7)
+
+
+def _of_country(name: str, country) -> str:
+    """ACLED's name for a party of the event's country: 'Civilians (Syria)'."""
+    return f"{name} ({country[1]})" if country else name
 
 
 def _as_protesters(actor: Actor) -> Actor:

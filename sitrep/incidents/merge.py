@@ -450,6 +450,7 @@ def sub_events_compatible(first: str, second: str) -> bool:
     return frozenset((first, second)) not in rules().distinct_sub_events
 
 
+@functools.lru_cache(maxsize=None)
 def candidate_types(event_type: str) -> tuple[str, ...]:
     """The event types whose incidents a report of this type may join (its own first)."""
     others = {SUB_EVENT_TO_TYPE.get(sub) for pair in rules().across_types for sub in pair}
