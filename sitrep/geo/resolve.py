@@ -83,6 +83,7 @@ class _Mention:
     hint: str = ""  # designator kind: ADM1, ADM2, PPL
     chosen: Optional[int] = None
     scores: list[float] = field(default_factory=list)
+    lead_abroad: float = 0.0  # how far the chosen reading leads the best one in another country
     role: str = "place"
     precision: int = 1
     evidence: list[Span] = field(default_factory=list)
@@ -168,7 +169,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if ent.end < len(doc) and doc[ent.end].lower_ in context_words()["water_nouns"]:
             continue  # 'the pollution of the Atoyac river': a river, not the town of Atoyac elsewhere
         if ent.label_ in PLACE_LABELS:
-            mentions.append(_entity_mention(ent, gaz))
+            mentions.append(_nationality_or_place(ent, gaz))
             if _names_an_organisation(ent):
                 mentions[-1].fixed_role = "affiliation"  # 'the Luhansk People's Militia'
         elif ent.label_ == "NORP":
@@ -204,6 +205,20 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))]
 
 
+def _nationality_or_place(ent: SpacySpan, gaz: Gazetteer) -> _Mention:
+    """'US military forces', 'UK troops': a country named before a party is its nationality, as in
+    'American forces', not where the event is (an airstrike by US forces in Urozgan)."""
+    mention = _entity_mention(ent, gaz)
+    doc = ent.doc
+    if not mention.candidates or gaz.feature(mention.candidates[0]) != COUNTRY_FEATURE or ent.end >= len(doc) \
+            or doc[ent.end].lower_ not in context_words()["party_nouns"]:
+        return mention
+    nationality = _Mention(ent.start_char, ent.end_char, ent.text, "NORP", ent.root, role="demonym")
+    nationality.demonym = (gaz.country_code(mention.candidates[0]), "")
+    nationality.precision = 3
+    return nationality
+
+
 def _names_an_organisation(ent: SpacySpan) -> bool:
     """The place name opens an organisation's name the tagger cut off: two or more capitalised
     words after it, the last an organisation's head ('Luhansk' in 'Luhansk People's Militia')."""
@@ -224,13 +239,27 @@ def _quarters_near_their_town(doc: Doc, mentions: list[_Mention], gaz: Gazetteer
     lacks (not Ouro in Santa Catarina)."""
     text = doc_text(doc)
     for k, quarter in enumerate(mentions):
-        following = text[quarter.end:quarter.end + 20].split()
-        if not following or following[0].lower().strip(",.;") not in context_words()["neighbourhood_nouns"]:
+        if not _before_a_neighbourhood_noun(text, quarter.end):
             continue
         sentence = doc.char_span(quarter.start, quarter.end, alignment_mode="expand").sent
         towns = [m for m in mentions[:k] if m.candidates and m.demonym is None and m.start >= sentence.start_char]
         if towns:
             quarter.candidates = [i for i in quarter.candidates if any(_lies_within(i, town, gaz) for town in towns)]
+
+
+# 'Andarai, Cordovil and Vila Isabel neighborhoods': the rest of a list of names
+_REST_OF_NAME_LIST = re.compile(r"(?:\s*(?:,\s*and|,|and)\s+(?:[A-Z][\w'’-]*\s*)+)*\s*(\w+)")
+
+
+def _before_a_neighbourhood_noun(text: str, end: int) -> bool:
+    """The name written up to ``end`` is followed by a neighbourhood noun, alone or at the end of a
+    list of names ('Rio do Ouro neighborhood', 'Andarai, Cordovil and Vila Isabel neighborhoods')."""
+    found = _REST_OF_NAME_LIST.match(text, end)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    nouns = context_words()["neighbourhood_nouns"]
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)
 
 
 def _is_a_month_in_a_date(ent: Optional[SpacySpan]) -> bool:
@@ -279,11 +308,14 @@ def _begun_name(ent: SpacySpan, free_from: int, gaz: Gazetteer) -> SpacySpan:
     """The entity with the capitalised words the tagger left before it, when the gazetteer knows
     the whole by exactly that name ('Sheikh' + 'Zuweiyid'); a sentence's opening word is left out."""
     doc, start = ent.doc, ent.start
-    while start > free_from and ent.start - start < _MAX_WORDS_ADDED and doc[start - 1].is_title \
-            and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
+    connectors = context_words()["name_connectors"]
+    while start > free_from and ent.start - start < _MAX_WORDS_ADDED and not doc[start - 1].is_sent_start and (
+            (doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN")
+            # 'Catole' + 'do' + 'Rocha': a connector with a capitalised word before it
+            or (doc[start - 1].lower_ in connectors and start - 2 >= free_from and doc[start - 2].is_title)):
         start -= 1
     for candidate in range(start, ent.start):
-        if gaz.has_name(doc[candidate:ent.end].text):
+        if doc[candidate].is_title and gaz.has_name(doc[candidate:ent.end].text):
             return SpacySpan(doc, candidate, ent.end, label=ent.label_)
     return ent
 
@@ -520,11 +552,15 @@ def _is_locative(span: SpacySpan) -> bool:
 
 def _listed_after_a_place(span: SpacySpan) -> bool:
     """'in Al Jawf, Ad Dali and Taizz governorates': the last of a list of places is one too,
-    whatever the tagger called it."""
+    whatever the tagger called it; so is the area written after one ('in Cuauhtemoc
+    municipality, Chihuahua')."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ not in ("and", ","):
         return False
     previous = doc[span.start - 2]
+    if doc[span.start - 1].text == "," and previous.lemma_.lower() in context_words()["list_place_nouns"] \
+            and span.start >= 3 and doc[span.start - 3].is_title:
+        previous = doc[span.start - 3]
     return previous.ent_type_ in PLACE_LABELS and previous.ent_iob_ in ("B", "I")
 
 
@@ -568,12 +604,16 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
     focus = _focus_weights(mentions, gaz, resolved=False, cues=cues)
     _choose_all(mentions, gaz, focus, containers, anchors=[], province_cues=province_cues)
     focus = _focus_weights(mentions, gaz, resolved=True, cues=cues)
+
+    def focus_without(m: _Mention) -> tuple[dict[str, float], float]:
+        return _focus_of_others(mentions, m, gaz, cues)
+
     anchors = [gaz.point(m.chosen) for m in mentions
                if m.chosen is not None and len(m.candidates) == 1 and not is_region(gaz.feature(m.chosen))]
     anchors += [gaz.point(m.chosen) for m in mentions if m.chosen is not None and len(m.candidates) > 1
                 and m.scores and m.scores[0] - (m.scores[1] if len(m.scores) > 1 else 0) > 3
                 and not is_region(gaz.feature(m.chosen))]
-    _choose_all(mentions, gaz, focus, containers, anchors, province_cues)
+    _choose_all(mentions, gaz, focus, containers, anchors, province_cues, focus_without)
     for m in mentions:
         if m.role != "demonym" and m.chosen is not None:
             m.role = m.fixed_role or _role_of(m, gaz)
@@ -630,6 +670,19 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             continue
         if a.candidates and b.candidates and _part_gap().match(between):
             _keep_within(a, b, gaz)  # 'Gota area of Ahmedabad city' is no Gotha in Germany
+            continue
+        if a.candidates and not b.candidates and id(b) in pinned and _part_gap().match(between):
+            # 'Islamabad area of Alishing district, Laghman': the unknown district passes on its
+            # province, so the village is no namesake capital abroad
+            pinned[id(a)] = pinned[id(b)]
+            a.pinned_surely = getattr(b, "pinned_surely", False)
+            continue
+        if b.candidates and _NEAR_GAP.match(between) and _local_name(a, gaz):
+            anchor = _only_reading(b, pinned.get(id(b)), gaz)
+            if anchor is not None:
+                # 'Hamirpur village near Rapar town (Kachchh, Gujarat)': a namesake far from the
+                # town it is near is not it
+                a.district = anchor
             continue
         if b.candidates and _in_gap().match(between) and _local_name(a, gaz):
             _pin_inside(a, b, gaz, pinned)  # 'Nadas in rural Ras al Ain in al-Hasakeh', 'Sfuhen in Idleb'
@@ -734,6 +787,17 @@ def _is_country(m: _Mention, gaz: Gazetteer) -> bool:
     return bool(m.candidates) and all(gaz.feature(i).startswith("PCL") for i in m.candidates)
 
 
+_NEAR_GAP = re.compile(rf"^(?:{_GAP_WORD}\s+)?(?:near|close to)$", re.IGNORECASE)
+
+
+def _only_reading(m: _Mention, pin: Optional[tuple[str, str]], gaz: Gazetteer) -> Optional[int]:
+    """The one namesake a name can be: its only candidate, or the only one in the area it is pinned to."""
+    readings = m.candidates
+    if pin is not None:
+        readings = [i for i in readings if gaz.country_code(i) == pin[0] and (not pin[1] or gaz.admin1_code(i) == pin[1])]
+    return readings[0] if len(readings) == 1 else None
+
+
 _DISTRICT_OF = re.compile(rf"^{_GAP_WORD}\s+of(?:\s+the)?$", re.IGNORECASE)
 
 
@@ -830,6 +894,13 @@ def _focus_weights(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
                    cues: Optional[dict[str, float]] = None) -> dict[str, float]:
     """How strongly the article is about each country (shares summing to 1): its places and
     nationalities, and words that point to one country (``cues``, see sitrep.geo.cues)."""
+    weights = _focus_counts(mentions, gaz, resolved, cues)
+    total = sum(weights.values())
+    return {cc: w / total for cc, w in weights.items()} if total else {}
+
+
+def _focus_counts(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
+                  cues: Optional[dict[str, float]] = None) -> dict[str, float]:
     weights = {cc: CUE_WEIGHT * w for cc, w in (cues or {}).items()}
 
     def add(cc: str, w: float) -> None:
@@ -845,10 +916,27 @@ def _focus_weights(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
             add(gaz.country_code(m.candidates[0]), 1.0)
         elif not resolved and _province_of_one_country(m, gaz):
             add(gaz.country_code(m.candidates[0]), PROVINCE_FOCUS)  # 'Amambay', 'Cabo Delgado'
+    return weights
+
+
+def _focus_of_others(mentions: list[_Mention], m: _Mention, gaz: Gazetteer, cues) -> tuple[dict[str, float], float]:
+    """The article's focus as its other places and nationalities show it, and how many of them
+    agree on its leading country: a name's own first reading cannot make its country the
+    article's ('Puno' first read as India's Pune beside 'Lima')."""
+    others = [other for other in mentions if other is not m and (other.chosen is None or _surely_read(other, gaz))]
+    weights = _focus_counts(others, gaz, resolved=True, cues=cues)
     total = sum(weights.values())
-    return {cc: w / total for cc, w in weights.items()} if total else {}
+    return ({cc: w / total for cc, w in weights.items()} if total else {}), max(weights.values(), default=0.0)
 
 
+OTHERS_AGREEING = 2.0
+SURE_MARGIN = 3.0  # a reading this far ahead of the next is no longer in doubt (as for anchors)
+
+
+def _surely_read(m: _Mention, gaz: Gazetteer) -> bool:
+    """All the name's namesakes lie in one country, or its reading leads the next by far: only
+    such readings vouch for a country ('Bella Vista', with namesakes in four countries, does not)."""
+    return m.lead_abroad > SURE_MARGIN
 PROVINCE_FOCUS = 0.5
 
 
@@ -867,20 +955,23 @@ def _admin1_named(mentions: list[_Mention], gaz: Gazetteer) -> set[tuple[str, st
     return named
 
 
-def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None) -> None:
+def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, focus_without=None) -> None:
     admin1_named = _admin1_named(mentions, gaz)
-    # doubting a foreign place needs the article's own places: 'Saudi forces fired at villages in
-    # Razih (Sadah)' is about Yemen, whatever the attackers' nationality
     named = Counter(gaz.country_code(m.candidates[0]) for m in mentions if m.demonym is None and m.candidates)
     named_countries = set(named)
-    place_focus = {cc: w for cc, w in focus.items() if cc in named_countries} or focus
     for m in mentions:
         if not m.candidates or m.role == "demonym":
             continue
+        own_focus, doubt_focus = focus, focus
+        if focus_without is not None:
+            own_focus, agreeing = focus_without(m)
+            # doubting a name takes two others that agree: one is only a reading against another
+            # ('Karak area in Dar'a')
+            doubt_focus = own_focus if agreeing >= OTHERS_AGREEING else focus
         city_areas = {(gaz.country_code(j), gaz.admin1_code(j)) for j in m.candidates
                       if gaz.feature(j).startswith("PPL") and (gaz.feature(j) != "PPL" or
                                                              gaz.population(j) >= NOTABLE_CITY)}
-        scored = sorted(((_score(m, i, gaz, focus, admin1_named, containers.get(id(m)), anchors, city_areas)
+        scored = sorted(((_score(m, i, gaz, own_focus, admin1_named, containers.get(id(m)), anchors, city_areas)
                           + _province_cue_bonus(i, gaz, province_cues), i)
                          for i in m.candidates), key=lambda pair: -pair[0])
         container = containers.get(id(m))
@@ -897,10 +988,12 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None) -
             continue
         m.chosen = scored[0][1]
         m.scores = [s for s, _ in scored]
+        country = gaz.country_code(m.chosen)
+        m.lead_abroad = scored[0][0] - max((s for s, i in scored if gaz.country_code(i) != country), default=-math.inf)
         own = gaz.country_code(m.candidates[0]) if m.demonym is None else ""
         by_others = {cc for cc, n in named.items() if n - (cc == own) > 0}  # a name cannot vouch for itself
         placed_by_writer = bool(container and container[0] and getattr(m, "pinned_surely", False))
-        if not m.given and not placed_by_writer and _implausible(m, m.chosen, gaz, place_focus, by_others):
+        if not m.given and not placed_by_writer and _implausible(m, m.chosen, gaz, doubt_focus, named_countries, by_others):
             m.chosen = None  # a given span is a place by fiat, and so is one the text places in its area
 
 
@@ -924,18 +1017,23 @@ CONTAINER_AREA = 4.0
 FOREIGN_SMALL_PLACE = 100_000  # population under which a place outside the article's countries is doubted
 
 
-def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus, named_countries=frozenset()) -> bool:
+def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus, named_countries, vouching=frozenset()) -> bool:
     """A small place in a country the article is not about, reached only by a loose spelling match
-    or against a clear focus elsewhere ('Konna' in a story about Mali is not Kone in New Caledonia)."""
+    or against a clear focus elsewhere ('Konna' in a story about Mali is not Kone in New Caledonia).
+    Doubting a name spelled exactly needs the article's own places: 'Saudi forces fired at villages
+    in Razih' and 'an airstrike by US forces in Tarinkot' are about where the villages are,
+    whatever the attackers' nationality."""
+    named_focus = {cc: w for cc, w in focus.items() if cc in named_countries}
+    focus = named_focus or focus
     if not focus or gaz.feature(i) == COUNTRY_FEATURE or focus.get(gaz.country_code(i), 0.0) > 0.0:
         return False
-    if gaz.country_code(i) in named_countries and m.folded == fold(gaz.name(i)):
+    if gaz.country_code(i) in vouching and m.folded == fold(gaz.name(i)):
         return False
     if gaz.feature(i).startswith(("ADM1", "PPLC", "PPLA")) and gaz.population(i) >= FOREIGN_SMALL_PLACE:
         return False  # a province or a big regional capital is not a spelling accident
     if m.folded != fold(gaz.name(i)):
         return True
-    return max(focus.values()) >= 0.5 and gaz.population(i) < FOREIGN_SMALL_PLACE
+    return bool(named_focus) and max(focus.values()) >= 0.5 and gaz.population(i) < FOREIGN_SMALL_PLACE
 
 
 def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, anchors,
@@ -1004,11 +1102,19 @@ def _role_of(m: _Mention, gaz: Gazetteer) -> str:
         # could not be placed: then the area is the best place the text gives)
         return "container"
     feature = gaz.feature(m.chosen)
-    if _is_metonym(m.root, feature):
+    if not _after_locative_preposition(m) and _is_metonym(m.root, feature):
         return "metonym"
     if _is_speaker_place(m.root):
         return "speaker"
     return "place"
+
+
+def _after_locative_preposition(m: _Mention) -> bool:
+    """'in Port-au-Prince, Ouest department, gang violence caused...': written after 'in', the name
+    is where things happen, whatever subject the parser makes of it."""
+    doc = m.root.doc
+    first = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return first is not None and first.start > 0 and doc[first.start - 1].lower_ in context_words()["where_prepositions"]
 
 
 def _is_metonym(root: Token, feature: str) -> bool:
@@ -1080,13 +1186,15 @@ def _is_speaker_place(root: Token) -> bool:
         # 'In Washington, X said' places a speaker; 'fighting was reported in Mosul' places the fighting
         return any(child.dep_ == "nsubj" for child in attached.children)
     if attached.lemma_.lower() in words["people_nouns"]:
-        return True
+        # 'officials in Kirkuk said' places speakers; 'abducted a journalist in Umuahia' the abduction
+        return attached.dep_ not in ("dobj", "nsubjpass")
     if attached.lemma_.lower() in words["institution_nouns"]:
         # 'the ministry in Baghdad announced' places a speaker; 'protested in front of the
         # headquarters in Sbeitla' places the protest
         return _in_subject(attached)
     # 'Nauert in Washington said'; but in 'shelled Bara in Idleb' the tagger's PERSON is a village
-    return attached.ent_type_ == "PERSON" and any(t.lemma_.lower() in words["reporting_verbs"] for t in root.sent)
+    return attached.ent_type_ == "PERSON" and any(t.pos_ == "VERB" and t.lemma_.lower() in words["reporting_verbs"]
+                                                  for t in root.sent)  # not the noun in 'Portuguesa state'
 
 
 def _in_subject(token: Token) -> bool:

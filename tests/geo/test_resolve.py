@@ -126,8 +126,7 @@ def test_a_village_in_a_sentence_with_no_speaker_leaves_its_province_a_place(par
 def test_a_namesake_abroad_is_not_the_place_its_container_names(parse):
     _, mentions = parse("On Thursday, in Catole do Rocha, Paraiba, two brothers were shot dead in their home.")
     assert all(m.place.country_code == "BR" for m in mentions if m.place is not None)
-    paraiba = by_text(mentions, "Paraiba")[0]
-    assert paraiba.role == "place"  # the town is unknown: the state is the best place the text gives
+    assert by_text(mentions, "Catole do Rocha")[0].place.admin1 == "Paraiba"  # not Rocha in Uruguay
 
 
 def test_a_city_the_tagger_calls_a_nationality_or_hides_in_an_organisation_is_still_found(parse):
@@ -480,3 +479,62 @@ def test_a_town_in_a_named_province_stays_there(parse, text, town, province):
     doc, mentions = parse(text)
     towns = {(m.place.name, m.place.admin1) for m in mentions if m.place is not None and m.role == "place"}
     assert towns == {(town, province)}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the only namesake abroad is reached by one word of a longer local name
+    ("A suicide bomber killed three civilians in Rish Khor-e Bala area of Chahar Asyab district, Kabul.", "Rish", None),
+    # each name read alone goes abroad; read beside the other, the article is about Peru
+    ("In Puno city, residents protested against the return of people stuck in Lima during the lockdown.", "Puno", "PE"),
+])
+def test_a_name_s_own_reading_does_not_make_the_article_about_its_country(parse, text, name, country):
+    _, mentions = parse(text)
+    found = by_text(mentions, name)
+    assert (found[0].place.country_code if found else None) == country
+
+
+def test_a_country_named_before_a_force_is_the_force_s_nationality(parse):
+    _, mentions = parse("An airstrike by US military forces killed six Taliban militants in Tarinkot district, Urozgan.")
+    assert by_text(mentions, "US")[0].role == "demonym"
+    assert by_text(mentions, "Tarinkot")[0].place.country_code == "AF"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the people are the event's victims, not speakers placed there
+    ("Unidentified gunmen abducted a radio journalist in Umuahia (Umuahia North LGA, Abia).", "Umuahia"),
+    # 'state' is a noun here, not the verb of a speaker
+    ("On the highway, Jose Antonio Paez in Guanare, Portuguesa state, drivers protested to demand fuel.", "Guanare"),
+    # written after 'in', the capital is where things happen, whatever subject the parser makes of it
+    ("In Port-au-Prince, Ouest department, gang violence in the southern parts of the capital caused six deaths.",
+     "Port-au-Prince"),
+    ("In the Municipality of Gomez Palacio, Durango, about 250 workers blocked a highway.", "Gomez Palacio"),
+])
+def test_a_place_written_where_the_event_is_keeps_the_role_place(parse, text, name):
+    _, mentions = parse(text)
+    assert "place" in {m.role for m in by_text(mentions, name)}
+
+
+@pytest.mark.parametrize("text, name, country, province", [
+    # the tagger saw only 'Rocha'; the gazetteer knows the whole name across 'do'
+    ("In Catole do Rocha, Paraiba, two brothers were shot dead by armed men.", "Catole do Rocha", "BR", "Paraiba"),
+    # the tagger took the state after 'municipality,' for a person
+    ("In Cuauhtemoc municipality, Chihuahua, a man was found dead on a road.", "Cuauhtemoc", "MX", "Chihuahua"),
+    # an unknown district between a village and its province passes the province on
+    ("Taliban militants shot and killed a civilian in Islamabad area of Alishing district, Laghman.",
+     "Islamabad", "AF", "Laghman"),
+])
+def test_a_town_is_read_in_the_province_written_after_it(parse, text, name, country, province):
+    _, mentions = parse(text)
+    place = by_text(mentions, name)[0].place
+    assert (place.country_code, place.admin1) == (country, province)
+
+
+def test_names_listed_before_neighbourhoods_are_quarters_of_the_town(parse):
+    _, mentions = parse("In Rio de Janeiro, Rio de Janeiro, shoot-outs took place in Andarai, Cordovil and "
+                        "Vila Isabel neighborhoods.")
+    assert all(m.place.admin1 == "Rio de Janeiro" for m in mentions if m.place is not None)
+
+
+def test_a_village_near_a_town_is_no_namesake_far_from_it(parse):
+    _, mentions = parse("A mob attacked a family in Hamirpur village near Rapar town (Kachchh, Gujarat), killing six.")
+    assert {m.place.admin1 for m in mentions if m.place is not None} == {"Gujarat"}
