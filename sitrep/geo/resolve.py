@@ -42,7 +42,7 @@ from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_
 from sitrep.records import Place, PlaceMention, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"})
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})  # 'in Thoothukudi district
 GOVERNMENT_FEATURES = frozenset({"PCLI", "PPLC"})
 FEATURE_BONUS = {"PCLI": 3.0, "PPLC": 2.0, "PPLA": 1.0, "ADM1": 0.8, "RGN": 1.0, "ADM2": -0.5, "PPL": 0.0}
 FOCUS_WEIGHT = 4.0
@@ -311,8 +311,8 @@ def _begun_name(ent: SpacySpan, free_from: int, gaz: Gazetteer) -> SpacySpan:
     connectors = context_words()["name_connectors"]
     while start > free_from and ent.start - start < _MAX_WORDS_ADDED and not doc[start - 1].is_sent_start and (
             (doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN")
-            # 'Catole' + 'do' + 'Rocha': a connector with a capitalised word before it
-            or (doc[start - 1].lower_ in connectors and start - 2 >= free_from and doc[start - 2].is_title)):
+            # 'Catole' + 'do' + 'Rocha', 'Leon' + 'de los' + 'Aldama': connectors inside the name
+            or (doc[start - 1].lower_ in connectors and start - 2 >= free_from)):
         start -= 1
     for candidate in range(start, ent.start):
         if doc[candidate].is_title and gaz.has_name(doc[candidate:ent.end].text):
@@ -510,11 +510,15 @@ def _hyphen_parts(run: SpacySpan, gaz: Gazetteer) -> Iterable[SpacySpan]:
 
 
 def _opens_area_bracket(span: SpacySpan) -> bool:
-    """The bracket around the name opens right after a capitalised name ('Kwadon (...')."""
+    """The bracket around the name opens right after a capitalised name ('Kwadon (...'), or after
+    the kind of place it names ('Hat police station (Hat, Al Mahrah)')."""
     doc = span.doc
     for i in range(span.start - 1, max(span.start - 8, 0), -1):
         if doc[i].text == "(":
-            return i > 0 and doc[i - 1].is_title
+            before = i - 1
+            while before > 0 and i - before <= 2 and doc[before].pos_ == "NOUN" and doc[before].is_lower:
+                before -= 1
+            return before >= 0 and doc[before].is_title
         if doc[i].text in (")", ".", ";"):
             return False
     return False
@@ -536,6 +540,10 @@ def _is_locative(span: SpacySpan) -> bool:
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in words["place_part_nouns"] \
             and not _names_another(root.head):
         return True  # 'blocked the Beddawi highway', 'the Aabde roundabout': a landmark named after its place
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lemma_.lower() in words["place_part_nouns"] and not _names_another(after) \
+            and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
+        return True  # the same, however the parser hangs it ('blocked the Zahle roundabout and Military forces')
     # the parser may hang the name elsewhere ('rallied in Thessaloniki demanding ...'): a
     # locative preposition right before it still says it is a place
     before = span.doc[span.start - 1] if span.start > 0 else None
@@ -544,6 +552,9 @@ def _is_locative(span: SpacySpan) -> bool:
     if before is not None and before.text == "," and span.end < len(span.doc) and span.doc[span.end].text == ")" \
             and _opens_area_bracket(span):
         return True  # 'Kwadon (Yamaltu/Deba LGA, Gombe)': the last of them, the province
+    if before is not None and before.text == "(" and span.end < len(span.doc) and span.doc[span.end].text == ")" \
+            and before.i > 0 and (_AREA_WORD.match(before.doc[before.i - 1].text) or before.doc[before.i - 1].ent_type_ in PLACE_LABELS):
+        return True  # 'Poonch district (J&K)': the area alone in the bracket after a place
     if before is not None and before.lemma_.lower() in words["apposition_place_nouns"] and before.i > 0 \
             and before.doc[before.i - 1].lower_ in ("the", "of"):
         return True  # 'the capital Ndjamena', 'the village Mitsobi'
@@ -557,11 +568,14 @@ def _listed_after_a_place(span: SpacySpan) -> bool:
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ not in ("and", ","):
         return False
-    previous = doc[span.start - 2]
-    if doc[span.start - 1].text == "," and previous.lemma_.lower() in context_words()["list_place_nouns"] \
-            and span.start >= 3 and doc[span.start - 3].is_title:
-        previous = doc[span.start - 3]
+    at = span.start - 2
+    if doc[span.start - 1].text == ",":
+        # 'in Zari district center, Balkh': back over the kinds of area to the name
+        while at > 0 and span.start - 2 - at < 2 and _AREA_WORD.match(doc[at].text):
+            at -= 1
+    previous = doc[at]
     return previous.ent_type_ in PLACE_LABELS and previous.ent_iob_ in ("B", "I")
+
 
 
 def _areas_placed_in(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:
@@ -649,6 +663,7 @@ _NAME_REST_GAP = re.compile(rf"^(?:(?:[A-Z][\w'’-]*|{_PARTICLES}|el|al)\s+){{0
                             rf"[A-Z][\w'’-]*\s+(?i:{_GAP_WORD})(?:\s+(?i:{_GAP_WORD}))?\s*[(,]$")
 # 'Martinez de la Torre': nothing but particles between two pieces of one name
 _NAME_PARTICLES = re.compile(rf"^(?:(?:{_PARTICLES})\s*){{0,2}}$")
+_AREA_WORD = re.compile(rf"^{_GAP_WORD}$", re.IGNORECASE)
 
 
 def _container_gap(between: str) -> bool:
@@ -738,7 +753,8 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
                 a.pinned_surely = len({gaz.country_code(i) for i in areas}) == 1
         # 'Parisu (Abadam LGA, Borno)': an unknown district between a place and its province
         if (id(a) not in pinned and a.candidates and not b.candidates and id(b) in pinned
-                and text[a.end:b.start].strip() == "(" and text[b.end:c.start].strip() == ","):
+                and _CONTAINER_GAP.match(text[a.end:b.start].strip()) and text[a.end:b.start].strip().endswith("(")
+                and text[b.end:c.start].strip() == ","):
             pinned[id(a)] = pinned[id(b)]
             a.pinned_surely = getattr(b, "pinned_surely", False)
         if (a.candidates and not b.candidates and getattr(c, "is_container", False)

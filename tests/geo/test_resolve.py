@@ -519,6 +519,12 @@ def test_a_place_written_where_the_event_is_keeps_the_role_place(parse, text, na
     ("In Catole do Rocha, Paraiba, two brothers were shot dead by armed men.", "Catole do Rocha", "BR", "Paraiba"),
     # the tagger took the state after 'municipality,' for a person
     ("In Cuauhtemoc municipality, Chihuahua, a man was found dead on a road.", "Cuauhtemoc", "MX", "Chihuahua"),
+    ("Nine soldiers were killed in attacks by Taliban militants in Zari district center, Balkh.", "Zari", "AF", "Balkh"),
+    ("In Leon de los Aldama municipality, Guanajuato, a man was found dead.", "Leon de los Aldama", "MX", "Guanajuato"),
+    # the bracket after 'area' or 'police station' holds the district and the province
+    ("Coalition airstrikes targeted the customs of Afar area (Al Malagim, Al Bayda), destroying food trucks.",
+     "Afar", "YE", "Al Bayda"),
+    ("Saudi forces stormed Hat police station (Hat, Al Mahrah) to release an officer.", "Al Mahrah", "YE", "Al Mahrah"),
     # an unknown district between a village and its province passes the province on
     ("Taliban militants shot and killed a civilian in Islamabad area of Alishing district, Laghman.",
      "Islamabad", "AF", "Laghman"),
@@ -538,3 +544,21 @@ def test_names_listed_before_neighbourhoods_are_quarters_of_the_town(parse):
 def test_a_village_near_a_town_is_no_namesake_far_from_it(parse):
     _, mentions = parse("A mob attacked a family in Hamirpur village near Rapar town (Kachchh, Gujarat), killing six.")
     assert {m.place.admin1 for m in mentions if m.place is not None} == {"Gujarat"}
+
+
+@pytest.mark.parametrize("text, name, province", [
+    # the parser hangs the town on 'forces'; 'the Zahle roundabout' is still a landmark of Zahle
+    ("Protesters blocked the Zahle roundabout and Military forces are working to re-open the road.", "Zahle", None),
+    ("The house of the Mayor of Tyr was shot at by an unidentified attacker.", "Tyr", None),
+    # the short forms Indian papers write for their states
+    ("Two mobs clashed in Kotwali Nagar, Pratapgarh (UP) over a property dispute.", "UP", "Uttar Pradesh"),
+    ("Military forces of India and Pakistan exchanged fire across the LoC in Poonch district (J&K).", "Poonch",
+     "Jammu and Kashmir"),
+    # tagged as a language
+    ("Members of the DMK held a protest in Thoothukudi district against the reopening of liquor shops.",
+     "Thoothukudi", "Tamil Nadu"),
+])
+def test_places_the_tagger_misses_are_found(parse, text, name, province):
+    _, mentions = parse(text)
+    found = [m for m in by_text(mentions, name) if m.place is not None]
+    assert found and (province is None or found[0].place.admin1 == province)
