@@ -383,10 +383,14 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
     if need_locative and mention.candidates and not _is_locative(core):
         # a person shares a village's name often enough ('killed Hassan in Mosul' is not India's
         # Hassan): a name said to be in a place is a place only where that place's province has it
-        areas = _areas_placed_in(core, gaz)
+        areas = _areas_placed_in(core, gaz) | _areas_written_after(core, gaz)
         inside = [i for i in mention.candidates if (gaz.country_code(i), gaz.admin1_code(i)) in areas]
         if inside:
             mention.candidates = inside
+            return mention
+        holding = _areas_holding_the_name_before(core, mention.candidates, gaz)
+        if holding:
+            mention.candidates = holding  # 'Cabanatuan, Nueva Ecija': the province of a town named before it
             return mention
         # a capital or country the model tagged ORG/PERSON may still be a government speaking
         # ("Washington said"): kept for now, dropped after resolution unless it is a metonym
@@ -591,6 +595,33 @@ def _areas_placed_in(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:
         return set()
     place = next(ent for ent in doc.ents if ent.start == after.i)
     return {(gaz.country_code(i), gaz.admin1_code(i)) for i in gaz.candidates(place.text)[:3]}
+
+
+# a name written right after another one, behind a comma or a bracket ('Faridkot (Punjab)')
+_NAME_AFTER = re.compile(r"\s*[,(]\s*([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|de|del|do|da|and))*)")
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*[,(]\s*$")
+AREA_FEATURES = ("ADM1", "ADM2")
+
+
+def _areas_written_after(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:
+    """'Faridkot (Punjab)', 'Quissanga (Cabo Delgado)', 'Cabanatuan, Nueva Ecija': the provinces
+    (country, admin1) of the area named right after the name, whatever the tagger made of either."""
+    found = _NAME_AFTER.match(doc_text(span.doc), span.end_char)
+    if found is None:
+        return set()
+    return {(gaz.country_code(i), gaz.admin1_code(i)) for i in gaz.candidates(found.group(1))[:MAX_CANDIDATES]
+            if gaz.feature(i).startswith(AREA_FEATURES)}
+
+
+def _areas_holding_the_name_before(span: SpacySpan, candidates: list[int], gaz: Gazetteer) -> list[int]:
+    """The name's areas that hold a namesake of the name written right before it
+    ('Cabanatuan, Nueva Ecija': Nueva Ecija is the province of a Cabanatuan)."""
+    found = _NAME_BEFORE.search(doc_text(span.doc)[max(0, span.start_char - 60):span.start_char])
+    if found is None:
+        return []
+    before = {(gaz.country_code(i), gaz.admin1_code(i)) for i in gaz.candidates(found.group(1))[:MAX_CANDIDATES]}
+    return [i for i in candidates if gaz.feature(i).startswith(AREA_FEATURES)
+            and (gaz.country_code(i), gaz.admin1_code(i)) in before]
 
 
 def _given_mention(doc: Doc, start: int, end: int, gaz: Gazetteer) -> _Mention:

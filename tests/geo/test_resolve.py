@@ -562,3 +562,17 @@ def test_places_the_tagger_misses_are_found(parse, text, name, province):
     _, mentions = parse(text)
     found = [m for m in by_text(mentions, name) if m.place is not None]
     assert found and (province is None or found[0].place.admin1 == province)
+
+
+@pytest.mark.parametrize("text, name, province", [
+    # names the tagger took for people or organisations, held by the area written after them
+    ("A drug suspect was killed during a police raid in Barangay Kapitan Pepe, Cabanatuan, Nueva Ecija.",
+     "Cabanatuan", "Central Luzon"),
+    ("Mozambique's military re-captured Quissanga (Cabo Delgado) after it was taken by militants.",
+     "Quissanga", "Cabo Delgado"),
+    ("Labourers staged a protest at Abbnoor Polytechnic College, Faridkot (Punjab) against the administration.",
+     "Faridkot", "Punjab"),
+])
+def test_a_name_held_by_the_area_written_after_it_is_a_place(parse, text, name, province):
+    _, mentions = parse(text)
+    assert by_text(mentions, name)[0].place.admin1 == province
