@@ -306,6 +306,8 @@ def _list_gap(gap: str) -> Optional[str]:
             continue  # 'in Kirkuk and in Erbil'
         elif lower in words["list_place_nouns"] or lower.rstrip("s") in words["list_place_nouns"]:
             continue
+        elif lower in words["name_connectors"] and 0 < i < len(tokens) - 1 and tokens[i - 1][0].isupper():
+            continue  # inside an unknown name listed between two known ones ('Habil al Ubaydi')
         elif not token[0].isupper():
             return None  # 'Kirkuk and Peshmerga forces in Erbil' is not a list of places
     return kind

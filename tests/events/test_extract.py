@@ -433,12 +433,16 @@ def test_streets_and_sites_of_one_town_stay_one_event(text):
     assert len(acled_events(text)) == 1
 
 
-def test_villages_listed_with_a_known_one_are_an_event_each():
+@pytest.mark.parametrize("last, precisions", [
+    ("Habil al Wadi", [1, 2, 2]),  # unknown, as the one before it: both at their district
+    ("Habil al Kalb", [1, 1, 2]),  # a village learned from the train notes, after an unknown one
+])
+def test_villages_listed_with_a_known_one_are_an_event_each(last, precisions):
     events = acled_events(
         "On Monday, clashes between Houthi forces and the 30th Brigade were reported in Bab Ghaliq, Habil al "
-        "Ubaydi and Habil al Kalb (Qaatabah, Ad Dali), killing 6 fighters.")
+        f"Ubaydi and {last} (Qaatabah, Ad Dali), killing 6 fighters.")
     assert len(events) == 3
-    assert sorted(e.geo_precision for e in events) == [1, 2, 2]
+    assert sorted(e.geo_precision for e in events) == precisions
 
 
 @pytest.mark.parametrize("text", [
