@@ -577,9 +577,18 @@ def _listed_after_a_place(span: SpacySpan) -> bool:
         # 'in Zari district center, Balkh': back over the kinds of area to the name
         while at > 0 and span.start - 2 - at < 2 and _AREA_WORD.match(doc[at].text):
             at -= 1
+    elif doc[at].text == "," and at > 0:
+        at -= 1  # 'Nihm (Sanaa), and Al Jawf'
+    if doc[at].text == ")":
+        # back over the bracket that says where the name before lies: 'Sirwah (Marib), Nihm (Sanaa), and Al Jawf'
+        opening = next((i for i in range(at - 1, max(at - 8, 0), -1) if doc[i].text == "("), None)
+        if opening is None or opening == 0:
+            return False
+        if doc[opening + 1].ent_type_ in PLACE_LABELS:
+            return True  # the bracket names an area: what it follows is a place, whatever its tag
+        at = opening - 1
     previous = doc[at]
     return previous.ent_type_ in PLACE_LABELS and previous.ent_iob_ in ("B", "I")
-
 
 
 def _areas_placed_in(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:

@@ -25,6 +25,32 @@ DATELINE_DASHES = {"—", "–", "--", "-"}
 DATELINE_MAX_TOKENS = 10
 
 
+@functools.lru_cache(maxsize=1)
+def name_norms() -> dict[str, str]:
+    text = (resources.files("sitrep.language") / "patterns" / "name_norms.json").read_text(encoding="utf-8")
+    return json.loads(text)["norms"]
+
+
+@Language.component("sitrep_name_norms")
+def set_name_norms(doc: Doc) -> Doc:
+    """Before the model reads the tokens: names written like common words get the norm of a name
+    (patterns/name_norms.json). A line written all in capitals is left alone."""
+    norms = name_norms()
+    for token in doc:
+        norm = norms.get(token.text)
+        if norm is not None and not _in_capitals_line(doc, token.i):
+            token.norm_ = norm
+    return doc
+
+
+def _in_capitals_line(doc: Doc, i: int) -> bool:
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    letters = [ch for ch in text[start:end if end >= 0 else len(text)] if ch.isalpha()]
+    return sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
 @Language.component("sitrep_paragraphs")
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: title, caption and body must never share one.
@@ -158,6 +184,8 @@ def read_patterns() -> list[dict]:
 def load_nlp(model: str = MODEL_PACKAGE) -> Language:
     """The English pipeline with paragraph-aware sentences and the entity ruler's data patterns."""
     nlp = spacy.load(model, exclude=["lemmatizer"]) if model != MODEL_PACKAGE else _load_default()
+    if "sitrep_name_norms" not in nlp.pipe_names:
+        nlp.add_pipe("sitrep_name_norms", first=True)
     if "sitrep_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("sitrep_paragraphs", before="parser")
     if "entity_ruler" not in nlp.pipe_names:

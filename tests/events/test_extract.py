@@ -433,6 +433,12 @@ def test_streets_and_sites_of_one_town_stay_one_event(text):
     assert len(acled_events(text)) == 1
 
 
+def test_a_list_of_fronts_each_with_its_province_is_an_event_each():
+    events = acled_events("On Monday, clashes erupted between Houthi forces and pro-Hadi forces on the Sirwah "
+                          "(Marib), Nihm (Sanaa), and Al Jawf frontlines, killing 20 fighters.")
+    assert sorted(e.admin1 for e in events) == ["Al Jawf", "Marib", "Sana"]
+
+
 @pytest.mark.parametrize("last, precisions", [
     ("Habil al Wadi", [1, 2, 2]),  # unknown, as the one before it: both at their district
     ("Habil al Kalb", [1, 1, 2]),  # a village learned from the train notes, after an unknown one
@@ -527,6 +533,9 @@ def test_the_acting_side_is_named_from_its_leader_its_unit_or_the_first_force_na
 
 @pytest.mark.parametrize("text, actor", [
     ("On Monday, IS militants attacked an army checkpoint near Tarmiyah, killing two soldiers.", "Islamic State (Iraq)"),
+    # 'IS' after a slash is no verb either: the subject of 'attacked' is the group written both ways
+    ("On Monday, Boko Haram/IS attacked Debiro (Biu LGA, Borno) and burnt several public buildings.",
+     "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
     ("On Monday, opposition rebels under OPS looted wheat crops in Nadas in rural Ras al Ain.", "Operation Peace Spring"),
     ("On Monday, Coalition Forces warplanes carried out airstrikes near Shadadah in Al-Hasakeh.",
      "Global Coalition Against Daesh"),

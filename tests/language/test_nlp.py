@@ -1,0 +1,17 @@
+from sitrep.language import load_nlp
+
+
+def _token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_is_written_in_capitals_is_read_as_the_group_not_the_verb():
+    nlp = load_nlp()
+    for text in ("On Monday, Boko Haram/IS attacked Debiro and burnt several buildings.",
+                 "On Monday, IS militants attacked a police checkpoint near Zaghniya."):
+        assert _token(nlp(text), "IS").pos_ == "PROPN", text
+
+
+def test_a_line_in_capitals_keeps_is_a_verb():
+    doc = load_nlp()("POLICE SAY THE SUSPECT IS ALIVE")
+    assert _token(doc, "IS").pos_ == "AUX"
