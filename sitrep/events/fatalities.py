@@ -186,11 +186,11 @@ def single_victims(sentence: SpacySpan) -> list[DeathCount]:
 
 def bodies_found(sentence: SpacySpan) -> list[DeathCount]:
     """'the body of a man was found' is one dead, 'the bodies of three men' or 'two bodies' three
-    and two: a body found is a death, whoever dealt it."""
+    and two, 'two human heads' two: a body found is a death, whoever dealt it."""
     words = vocab()
     found = []
     for token in sentence:
-        if token.lemma_.lower() not in ("body", "corpse") or token.pos_ != "NOUN":
+        if not _is_body(token):
             continue
         verb = token.head
         if token.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in words["discovery_lemmas"]:
@@ -205,6 +205,14 @@ def bodies_found(sentence: SpacySpan) -> list[DeathCount]:
             start, end = min(token.idx, verb.idx), max(token.idx + len(token.text), verb.idx + len(verb.text))
             found.append(DeathCount(count, start, end, doc_text(sentence.doc)[start:end]))
     return found
+
+
+def _is_body(token: Token) -> bool:
+    """'body', 'corpse', and a 'human head' found: each one dead."""
+    if token.pos_ != "NOUN":
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in ("body", "corpse") or (lemma in ("head", "skull") and any(c.lower_ == "human" for c in token.children))
 
 
 def _number_of(token: Token) -> Optional[int]:

@@ -97,6 +97,9 @@ def test_killers_are_not_counted_and_a_shared_victim_is(text, fatalities):
     # shot: a death someone dealt, whether or not the report names an armed group
     ("On Sunday, the body of a woman with gunshot wounds was found dumped in fields near Afrin.", 1),
     ("On Sunday, in Escobedo, Nuevo Leon, a man was found dead. The body presented firearm injuries.", 1),
+    # a body dumped in a bag, a severed head: no one dies that way of himself
+    ("On Sunday, in Celaya, Guanajuato, a man was found dead inside a bag on a road.", 1),
+    ("On Sunday, in Tetecala, Morelos, two human heads were found along with a threatening message.", 2),
 ])
 def test_bodies_found_are_the_dead(text, fatalities):
     assert [e.fatalities for e in acled_events(text)] == [fatalities]

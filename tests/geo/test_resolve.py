@@ -576,3 +576,13 @@ def test_places_the_tagger_misses_are_found(parse, text, name, province):
 def test_a_name_held_by_the_area_written_after_it_is_a_place(parse, text, name, province):
     _, mentions = parse(text)
     assert by_text(mentions, name)[0].place.admin1 == province
+
+
+@pytest.mark.parametrize("text, place", [
+    # a place on a stretch of road lies there; the road's far end is no place of the event
+    ("Migrant labourers from Maharashtra held a protest at Mumbai-Barwani stretch of the National Highway 3 in "
+     "Barwani district.", "Barwani"),
+])
+def test_a_place_on_a_stretch_of_road_is_the_event_place(parse, text, place):
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(doc.text), doc).text == place
