@@ -533,6 +533,8 @@ def _ordinary_crime(mention: Mention, agents: list[Actor], doc: Doc) -> bool:
     if mention.trigger.lemma_.lower() in words["participant_nouns"]:
         return False  # 'Rioters closed the highway': a crowd, never one person's crime
     subject = _subject_of(mention)
+    if subject is not None and _is_crowd(subject):
+        return False  # 'villagers beat up four persons': a crowd's violence, mob violence for ACLED
     lone = subject is not None and subject.lemma_.lower() in words["lone_perpetrator_nouns"] and subject.tag_ in ("NN", "NNP")
     if lone:
         return True

@@ -230,7 +230,10 @@ def _names_an_organisation(ent: SpacySpan) -> bool:
 
 
 def _names_a_force(text: str) -> bool:
-    return text.lower() in context_words()["force_words"]
+    """'between Police officers', 'the Governor of the Bank': a force or an institution, not Police
+    in Poland or Bank in India."""
+    words = context_words()
+    return text.lower() in words["force_words"] or text.lower() in words["institution_words"]
 
 
 def _quarters_near_their_town(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
@@ -1029,7 +1032,7 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
                                                              gaz.population(j) >= NOTABLE_CITY)}
         scored = sorted(((_score(m, i, gaz, own_focus, admin1_named, containers.get(id(m)), anchors, city_areas)
                           + _province_cue_bonus(i, gaz, province_cues), i)
-                         for i in m.candidates), key=lambda pair: -pair[0])
+                         for i in _without_spelling_accidents(m, gaz)), key=lambda pair: -pair[0])
         container = containers.get(id(m))
         if container and container[0] and not m.given and getattr(m, "pinned_surely", False):
             # 'Parisu (Abadam LGA, Borno)', 'Catole do Rocha, Paraiba': the writer says which
@@ -1051,6 +1054,16 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
         placed_by_writer = bool(container and container[0] and getattr(m, "pinned_surely", False))
         if not m.given and not placed_by_writer and _implausible(m, m.chosen, gaz, doubt_focus, named_countries, by_others):
             m.chosen = None  # a given span is a place by fiat, and so is one the text places in its area
+
+
+def _without_spelling_accidents(m: _Mention, gaz: Gazetteer) -> list[int]:
+    """A province spelled exactly as written is what the name means: a small town known by
+    another name is no rival ('migrants from Bihar' are not from Baihar in the province the article
+    names; 'Mogilev' is still the city of Mahilyow)."""
+    if not any(gaz.feature(i) == "ADM1" and fold(gaz.name(i)) == m.folded for i in m.candidates):
+        return m.candidates
+    return [i for i in m.candidates if fold(gaz.name(i)) == m.folded or gaz.feature(i).startswith(("ADM", "PCL", "PPLA", "PPLC"))
+            or gaz.population(i) >= FOREIGN_SMALL_PLACE]
 
 
 DISTRICT_MAX_KM = 80.0  # how far a town can lie from the point of the district named as holding it

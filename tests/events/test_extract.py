@@ -105,6 +105,12 @@ def test_bodies_found_are_the_dead(text, fatalities):
     assert [e.fatalities for e in acled_events(text)] == [fatalities]
 
 
+def test_a_crowd_beating_someone_is_mob_violence_not_private_crime():
+    event = only(acled_events("On Monday, villagers beat up four persons at Katarpura village (Dhar, Madhya Pradesh) "
+                              "over leaving without paying for the gas they had purchased."))
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
+
+
 def test_a_body_in_a_court_report_is_evidence_not_an_event():
     text = ("A man who stabbed his neighbour and dumped the body in a river was found guilty of murder on Monday. "
             "The jury heard that the body was found with stab wounds in March 2019.")

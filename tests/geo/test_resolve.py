@@ -586,3 +586,14 @@ def test_a_name_held_by_the_area_written_after_it_is_a_place(parse, text, name, 
 def test_a_place_on_a_stretch_of_road_is_the_event_place(parse, text, place):
     doc, mentions = parse(text)
     assert place_for_span(mentions, 0, len(doc.text), doc).text == place
+
+
+def test_a_province_spelled_exactly_beats_a_small_town_known_by_another_name(parse):
+    _, mentions = parse("Two groups of migrant labourers from Bihar clashed at a railway station in Satna town "
+                        "(Satna, Madhya Pradesh).")
+    assert by_text(mentions, "Bihar")[0].place.feature_code == "ADM1"
+
+
+def test_an_institution_is_no_place_of_its_name(parse):
+    _, mentions = parse("Demonstrators in Beirut protested against the Governor of the Bank on Monday.")
+    assert by_text(mentions, "Bank") == []
