@@ -92,7 +92,8 @@ def register(main: click.Group, evaluate: click.Group) -> None:
 
         from sitrep.evaluate.corpora import shared_dir
         from sitrep.evaluate.train import (
-            learn_actor_phrases, learn_country_cues, learn_default_actors, learn_place_actors, learn_places, learn_word_rarity, train_models,
+            learn_actor_phrases, learn_country_cues, learn_default_actors, learn_opponents, learn_place_actors, learn_places,
+            learn_word_rarity, train_models,
         )
 
         shared = shared_dir()
@@ -114,6 +115,8 @@ def register(main: click.Group, evaluate: click.Group) -> None:
              ".default_actors.tsv", "SITREP_LEARNED_DEFAULT_ACTORS"),
             (learn_place_actors, package_file("sitrep.events", "data", "learned_place_actors.tsv"),
              ".place_actors.tsv", "SITREP_LEARNED_PLACE_ACTORS"),
+            (learn_opponents, package_file("sitrep.events", "data", "learned_opponents.tsv"),
+             ".opponents.tsv", "SITREP_LEARNED_OPPONENTS"),
         ]
         if hold_dev:
             for line in train_models(shared, Path(hold_dev), hold_dev=True):

@@ -40,6 +40,8 @@ SUB_EVENT_TO_TYPE = {sub: typ for typ, subs in EVENT_TYPES.items() for sub in su
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 # violence by organised armed sides: an unnamed attacker is a fighting side (a riot's is its rioters)
 ARMED_VIOLENCE_TYPES = VIOLENT_TYPES - {"Riots"}
+# fights between armed sides (violence against civilians has a victim, not a second side)
+FRONT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 # crowds: who took part is told by the people, not by an armed group's name
 CROWD_TYPES = frozenset({"Protests", "Riots"})
 

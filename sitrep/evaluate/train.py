@@ -18,7 +18,7 @@ import numpy as np
 from lxml import etree
 
 from sitrep.evaluate.acled import GoldEvent, is_dev, normalise_actor, read_acled
-from sitrep.records import ARMED_VIOLENCE_TYPES
+from sitrep.records import ARMED_VIOLENCE_TYPES, FRONT_TYPES
 
 NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
 MAX_FEATURES = 60_000
@@ -228,6 +228,52 @@ def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str
     _write_learned(out, "country_code<TAB>event_type<TAB>story context (crime|armed|other)<TAB>ACLED's name for an unnamed "
                         "attacker<TAB>inter<TAB>train events with it<TAB>with any unnamed attacker", _FROM_TRAIN, rows)
     return f"default actors: {len(rows)} learned, written {out}"
+
+
+OPPONENT_MIN_EVENTS = 10
+OPPONENT_MIN_NAMED = 0.6  # of the side's fights, the share that name a second side at all
+OPPONENT_MIN_SHARE = 0.8  # of those, the share that name this one
+
+
+def learn_opponents(shared: Path, out: Path, hold_dev: bool = False) -> str:
+    """The other side of a two-sided war, where ACLED's train notes nearly always code one: a
+    fight or a shelling by Ukraine's forces is against the NAF (and the NAF's against Ukraine's
+    forces), so a report that names one side ('the OSCE observed explosions near Shyrokyne', its
+    holder learned by place) gets the other as actor2. Kept per country and first side with at
+    least 10 battles or shellings, 60% of them naming a second side and 80% of those this one;
+    never civilians or an unidentified group."""
+    from sitrep.events.actors import side_key
+    from sitrep.geo import Gazetteer
+
+    gazetteer = Gazetteer.load(learned=False)
+    fights: Counter = Counter()
+    opponents: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    inters: dict[str, int] = {}
+    for g in gold_for_training(shared, hold_dev):
+        if g.event_type not in FRONT_TYPES or not g.actor1:
+            continue
+        code = _country_code(gazetteer, g.country)
+        if not code:
+            continue
+        key = (code, side_key(g.actor1))
+        fights[key] += 1
+        if g.actor2:
+            opponents[key][g.actor2] += 1
+            inters[g.actor2] = g.inter2
+    rows = []
+    for (code, side), total in sorted(fights.items()):
+        if total < OPPONENT_MIN_EVENTS or not opponents[(code, side)]:
+            continue
+        name, count, named = _leader(opponents[(code, side)])
+        if named / total < OPPONENT_MIN_NAMED or count / named < OPPONENT_MIN_SHARE:
+            continue
+        if name.startswith(("Civilians", "Unidentified")):
+            continue
+        rows.append(f"{code}\t{side}\t{name}\t{inters[name]}\t{count}\t{named}\t{total}")
+    _write_learned(out, "country_code<TAB>first side (lower-case, no dates)<TAB>ACLED's name of the other side<TAB>inter"
+                        "<TAB>train fights against it<TAB>naming any second side<TAB>fights of the first side",
+                   _FROM_TRAIN, rows)
+    return f"opponents: {len(rows)} learned, written {out}"
 
 
 CUE_MIN_NOTES = 8

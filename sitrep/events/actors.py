@@ -392,6 +392,27 @@ def unnamed_attacker(country_code: str, event_type: str, context: str = "other")
     return Actor(name=found[0], inter=found[1]) if found else None
 
 
+def side_key(actor_name: str) -> str:
+    """An actor's name without ACLED's dates and brackets, lower-cased: 'Military Forces of Yemen
+    (2016-) Supreme Political Council' and sitrep's 'Military Forces of Yemen (Supreme Political
+    Council)' are one key."""
+    name = re.sub(r"\(\d{4}-\d{0,4}\)", " ", actor_name)
+    return _SPACE.sub(" ", name.replace("(", " ").replace(")", " ")).strip().lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _learned_opponents() -> dict[tuple[str, str], tuple[str, int]]:
+    rows = _learned_rows("learned_opponents.tsv", "SITREP_LEARNED_OPPONENTS")
+    return {(code, side): (name, int(inter)) for code, side, name, inter, *_ in rows}
+
+
+def opponent_of(country_code: str, actor_name: str) -> Optional[Actor]:
+    """The other side ACLED codes in a fight of this side in this country, where `sitrep train`
+    learned that one nearly always is (the NAF against Ukraine's forces), else None."""
+    found = _learned_opponents().get((country_code, side_key(actor_name)))
+    return Actor(name=found[0], inter=found[1]) if found else None
+
+
 BIG_CITY_POPULATION = 1_000_000
 SAME_SPOT_KM = 2.0
 PLACE_ACTOR_KM = 15.0  # dev fifth: 5 km 72.6% actor1, 15 km 73.1%, 25 km 73.0%

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from sitrep.dates import event_date_for_span
 from sitrep.events.actors import (
-    ActorNamer, actor_at_place, armed_nouns, is_coalition, state_title, learned_actor, participants, phrase_for, story_context, unnamed_attacker,
+    ActorNamer, actor_at_place, armed_nouns, is_coalition, opponent_of, state_title, learned_actor, participants, phrase_for,
+    story_context, unnamed_attacker,
 )
 from sitrep.events import classifier
 from sitrep.events.detect import Mention, find_mentions
@@ -24,7 +25,7 @@ from sitrep.events.vocab import contains_cue, is_habitual, vocab
 from sitrep.geo import TAKES_OVER, country_by_cues, is_place_noun, place_for_span, placed_inside, places_beside
 from sitrep.language import segment_of
 from sitrep.records import (
-    ARMED_VIOLENCE_TYPES, CROWD_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
+    ARMED_VIOLENCE_TYPES, CROWD_TYPES, FRONT_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
     interaction_code,
 )
 
@@ -576,6 +577,8 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]
     actor2 = patients[0] if patients else _unnamed_victims(draft.sub_event_type, country)
+    if actor2 is None and actor1 is not None and draft.event_type in FRONT_TYPES and country and country[0]:
+        actor2 = opponent_of(country[0], actor1.name)  # the other side of a two-sided war
     if _state_out_of_place(draft.sub_event_type, country, actor1, actor2):
         actor1, actor2 = actor2, actor1
     if actor1 is not None:

@@ -187,3 +187,28 @@ def test_a_sentence_opening_word_is_a_name_only_where_it_is_written_as_one_elsew
     phrases = _phrases(notes[0], names)
     assert "imbonerakure" in phrases and "fighting" not in phrases
     assert "kia" in _phrases("KIA shelled a post.", names)  # capitals are a name anywhere
+
+
+def test_the_other_side_of_a_two_sided_war_is_learned(tmp_path):
+    import csv
+
+    from sitrep.evaluate.train import learn_opponents
+
+    folder = tmp_path / "data" / "acled-2020-global"
+    folder.mkdir(parents=True)
+    columns = ["event_id_cnty", "event_date", "event_type", "actor1", "inter1", "actor2", "inter2", "country", "notes"]
+    ukraine, naf = "Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya"
+    rows = [("Battles", ukraine, 1, naf, 2)] * 9 + [("Explosions/Remote violence", ukraine, 1, "", 0)] * 3
+    rows += [("Battles", naf, 2, ukraine, 1)] * 5 + [("Battles", naf, 2, "", 0)] * 7  # most name no second side
+    rows += [("Violence against civilians", naf, 2, "Civilians (Ukraine)", 7)] * 12  # a victim, no side
+    with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        for event_id, (kind, actor1, inter1, actor2, inter2) in zip(_train_ids(), rows):
+            writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": kind, "actor1": actor1,
+                             "inter1": inter1, "actor2": actor2, "inter2": inter2, "country": "Ukraine",
+                             "notes": "Shelling was observed."})
+    out = tmp_path / "opponents.tsv"
+    learn_opponents(tmp_path, out)
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [row[:4] for row in rows] == [["UA", "military forces of ukraine", naf, "2"]]

@@ -208,6 +208,24 @@ def test_an_unnamed_attacker_at_a_learned_frontline_spot_is_the_side_that_holds_
         actors._learned_place_actors.cache_clear()
 
 
+def test_a_fight_that_names_one_side_of_a_two_sided_war_gets_the_learned_other(tmp_path, monkeypatch):
+    from sitrep.events import actors
+
+    opponents = tmp_path / "opponents.tsv"
+    opponents.write_text("UA\tmilitary forces of ukraine\tNAF: United Armed Forces of Novorossiya\t2\t158\t158\t238\n",
+                         encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_OPPONENTS", str(opponents))
+    actors._learned_opponents.cache_clear()
+    try:
+        event = only(acled_events("On Monday, the Ukrainian Forces fired 120mm mortars near Avdiivka, Donetsk."))
+        assert (event.actor2, event.inter2) == ("NAF: United Armed Forces of Novorossiya", 2)
+        # a side the report names is kept
+        named = only(acled_events("On Monday, the Ukrainian Forces fired mortars at Russian troops near Avdiivka."))
+        assert named.actor2.startswith("Military Forces of Russia")
+    finally:
+        actors._learned_opponents.cache_clear()
+
+
 def test_unnamed_attackers_take_the_name_learned_for_what_the_report_says_of_them(tmp_path, monkeypatch):
     from sitrep.events import actors
 
