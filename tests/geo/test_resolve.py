@@ -594,6 +594,11 @@ def test_a_province_spelled_exactly_beats_a_small_town_known_by_another_name(par
     assert by_text(mentions, "Bihar")[0].place.feature_code == "ADM1"
 
 
-def test_an_institution_is_no_place_of_its_name(parse):
-    _, mentions = parse("Demonstrators in Beirut protested against the Governor of the Bank on Monday.")
-    assert by_text(mentions, "Bank") == []
+@pytest.mark.parametrize("text, word", [
+    ("Demonstrators in Beirut protested against the Governor of the Bank on Monday.", "Bank"),
+    ("A soldier was shot dead by Taliban militants in the Camp area of Khas Urozgan district, Urozgan.", "Camp"),
+    ("The OSCE SMM observed six explosions near Mine 6/7.", "Mine"),
+])
+def test_an_institution_or_a_site_is_no_place_of_its_name(parse, text, word):
+    _, mentions = parse(text)
+    assert [m for m in by_text(mentions, word) if m.place is not None] == []
