@@ -42,7 +42,8 @@ from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_
 from sitrep.records import Place, PlaceMention, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})  # 'in Thoothukudi district
+# labels the tagger gives place names too ('Thoothukudi district' a language, 'Tyr' an organisation)
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LANGUAGE"})
 GOVERNMENT_FEATURES = frozenset({"PCLI", "PPLC"})
 FEATURE_BONUS = {"PCLI": 3.0, "PPLC": 2.0, "PPLA": 1.0, "ADM1": 0.8, "RGN": 1.0, "ADM2": -0.5, "PPL": 0.0}
 FOCUS_WEIGHT = 4.0
