@@ -165,8 +165,8 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue  # 'the US dollar exchange rate' names a currency, not a place
         if _names_a_neighbourhood(ent):
             continue  # 'in Colonia Lomas de la Presa' is a quarter of the town named before, not Cologne
-        if _names_a_force(ent.text):
-            continue  # 'between Police officers': a force, not Police in Poland
+        if _names_a_force_or_institution(ent.text):
+            continue  # 'between Police officers', 'the Bank': a force or an institution, not Police in Poland
         if ent.end < len(doc) and doc[ent.end].lower_ in context_words()["water_nouns"]:
             continue  # 'the pollution of the Atoyac river': a river, not the town of Atoyac elsewhere
         if ent.label_ in PLACE_LABELS:
@@ -197,7 +197,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     mentions.pop()
                 mentions.append(embedded)
     for run in _proper_noun_runs(doc, covered, gaz):
-        if any(ch.isupper() for ch in run.text) and not _names_a_force(run.text):
+        if any(ch.isupper() for ch in run.text) and not _names_a_force_or_institution(run.text):
             mentions.append(_entity_mention(run, gaz, need_locative=True))
             covered.update(range(run.start, run.end))
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
@@ -230,7 +230,7 @@ def _names_an_organisation(ent: SpacySpan) -> bool:
     return words >= 2 and doc[end - 1].lower_ in context_words()["organisation_heads"]
 
 
-def _names_a_force(text: str) -> bool:
+def _names_a_force_or_institution(text: str) -> bool:
     """'between Police officers', 'the Governor of the Bank': a force or an institution, not Police
     in Poland or Bank in India."""
     words = context_words()
@@ -997,6 +997,8 @@ def _surely_read(m: _Mention, gaz: Gazetteer) -> bool:
     """All the name's namesakes lie in one country, or its reading leads the next by far: only
     such readings vouch for a country ('Bella Vista', with namesakes in four countries, does not)."""
     return m.lead_abroad > SURE_MARGIN
+
+
 PROVINCE_FOCUS = 0.5
 
 
