@@ -92,7 +92,7 @@ def register(main: click.Group, evaluate: click.Group) -> None:
 
         from sitrep.evaluate.corpora import shared_dir
         from sitrep.evaluate.train import (
-            learn_actor_phrases, learn_country_cues, learn_default_actors, learn_opponents, learn_place_actors, learn_places,
+            learn_actor_phrases, learn_admin1_names, learn_country_cues, learn_default_actors, learn_opponents, learn_place_actors, learn_places,
             learn_word_rarity, train_models,
         )
 
@@ -111,6 +111,8 @@ def register(main: click.Group, evaluate: click.Group) -> None:
              ".places.tsv", "SITREP_LEARNED_PLACES"),
             (learn_country_cues, package_file("sitrep.geo", "data", "learned_country_cues.tsv"),
              ".country_cues.tsv", "SITREP_LEARNED_COUNTRY_CUES"),
+            (learn_admin1_names, package_file("sitrep.geo", "data", "learned_admin1_names.tsv"),
+             ".admin1_names.tsv", "SITREP_LEARNED_ADMIN1_NAMES"),
             (learn_default_actors, package_file("sitrep.events", "data", "learned_default_actors.tsv"),
              ".default_actors.tsv", "SITREP_LEARNED_DEFAULT_ACTORS"),
             (learn_place_actors, package_file("sitrep.events", "data", "learned_place_actors.tsv"),

@@ -202,6 +202,37 @@ def _country_code(gazetteer, country: str) -> str:
     return ""
 
 
+ADMIN1_NAME_MIN_NOTES = 3
+ADMIN1_NAME_MIN_SHARE = 0.75  # of the notes whose point falls in the province, those naming it so
+ADMIN1_POINT_MAX_KM = 15.0  # how near a town of the gazetteer a note's point must lie to tell its province
+
+
+def learn_admin1_names(shared: Path, out: Path, hold_dev: bool = False) -> str:
+    """How ACLED names the provinces the gazetteer names otherwise ('Idlib' -> 'Idleb', Lebanon's
+    'Al Janub' -> 'South'): for each note, the province its point falls in (by the nearest town of
+    the gazetteer) against the admin1 the note is coded to. Kept where one name holds most of a
+    province's notes and differs from the gazetteer's (sitrep.geo.naming)."""
+    from sitrep.geo import Gazetteer
+
+    gazetteer = Gazetteer.load(learned=False)
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for g in gold_for_training(shared, hold_dev):
+        if not g.admin1 or g.latitude is None or g.longitude is None:
+            continue
+        code = _country_code(gazetteer, g.country)
+        province = gazetteer.admin1_near(code, g.latitude, g.longitude, ADMIN1_POINT_MAX_KM) if code else ""
+        if province:
+            names[(code, province)][g.admin1] += 1
+    rows = []
+    for (code, province), counts in sorted(names.items()):
+        name, count, total = _leader(counts)
+        if count >= ADMIN1_NAME_MIN_NOTES and count / total >= ADMIN1_NAME_MIN_SHARE and name != province:
+            rows.append(f"{code}\t{province}\t{name}\t{count / total:.3f}\t{total}")
+    _write_learned(out, "country_code<TAB>the gazetteer's admin1<TAB>ACLED's admin1<TAB>share of the notes there"
+                        "<TAB>notes there", _FROM_TRAIN, rows)
+    return f"admin1 names: {len(rows)} learned, written {out}"
+
+
 def learn_default_actors(shared: Path, out: Path, hold_dev: bool = False) -> str:
     """How ACLED names an attacker a report does not name, per country, event type and story
     context (whether the note speaks of gangs or crime), where it is not 'Unidentified Armed

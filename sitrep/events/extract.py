@@ -22,7 +22,8 @@ from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, bare_name, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
 from sitrep.events.vocab import contains_cue, is_habitual, vocab
-from sitrep.geo import TAKES_OVER, country_by_cues, is_place_noun, place_for_span, placed_inside, places_beside
+from sitrep.geo import (TAKES_OVER, country_by_cues, is_place_noun, place_for_span, placed_inside, places_beside,
+                        record_names)
 from sitrep.language import segment_of
 from sitrep.records import (
     ARMED_VIOLENCE_TYPES, CROWD_TYPES, FRONT_TYPES, Actor, Article, DateMention, Event, PlaceMention, Span, SUB_EVENT_TO_TYPE, VIOLENT_TYPES,
@@ -559,9 +560,9 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
     evidence = list(draft.evidence)
     place = draft.place.place if draft.place is not None else None
     if place is not None:
-        event.location, event.latitude, event.longitude = place.name, round(place.latitude, 5), round(place.longitude, 5)
-        event.geonameid, event.country, event.iso3 = place.geonameid, place.country, place.iso3
-        event.admin1, event.admin2 = place.admin1, place.admin2
+        event.location, event.admin1 = record_names(place)
+        event.latitude, event.longitude = round(place.latitude, 5), round(place.longitude, 5)
+        event.geonameid, event.country, event.iso3, event.admin2 = place.geonameid, place.country, place.iso3, place.admin2
         event.geo_precision = draft.place.geo_precision if draft.place_explicit else max(draft.place.geo_precision, 2)
         evidence.append(Span("location", draft.place.start, draft.place.end, draft.place.text))
         evidence.extend(draft.place.evidence)

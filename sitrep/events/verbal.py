@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep.dates import event_date_for_span
 from sitrep.events.actors import ActorNamer, state_title
-from sitrep.geo import place_for_span
+from sitrep.geo import place_for_span, record_names
 from sitrep.language.quotes import Attributor, Quote, Person
 from sitrep.records import Actor, Article, DateMention, Event, PlaceMention, Span, interaction_code
 
@@ -443,9 +443,10 @@ class VerbalExtractor:
                 event.country = self.country[1]
             return
         place = mention.place
-        event.location, event.latitude, event.longitude = place.name, place.latitude, place.longitude
+        event.location, event.admin1 = record_names(place)
+        event.latitude, event.longitude = place.latitude, place.longitude
         event.geonameid, event.country, event.iso3 = place.geonameid, place.country, place.iso3
-        event.admin1, event.admin2, event.geo_precision = place.admin1, place.admin2, mention.geo_precision
+        event.admin2, event.geo_precision = place.admin2, mention.geo_precision
         event.evidence.append(Span("location", mention.start, mention.end, mention.text))
         event.evidence.extend(mention.evidence)
 

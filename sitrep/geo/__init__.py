@@ -10,13 +10,14 @@ from sitrep.geo.cues import cued_country
 from sitrep.geo.eventplace import (TAKES_OVER, article_focus, coordinated_places, main_place, place_for_span,
                                    places_beside)
 from sitrep.geo.gazetteer import Gazetteer
+from sitrep.geo.naming import acled_admin1, record_names
 from sitrep.geo.relative import destination, distance_km, mean_point
 from sitrep.geo.resolve import geoparse_doc, is_place_noun, placed_inside, resolve_spans
 
 __all__ = [
     "Gazetteer", "geoparse_doc", "resolve_spans", "place_for_span", "coordinated_places",
     "places_beside", "placed_inside", "is_place_noun", "TAKES_OVER", "main_place", "article_focus",
-    "destination", "distance_km", "mean_point", "country_by_cues",
+    "destination", "distance_km", "mean_point", "country_by_cues", "acled_admin1", "record_names",
 ]
 
 

@@ -456,6 +456,7 @@ class Gazetteer:
         self._offset = len(self._base_table)
         self._admin1_by_key = self._admin1_lookup()
         self._ids: Optional[frozenset[int]] = None
+        self._towns: Optional[dict] = None  # country code -> rows of its towns, for admin1_near
         self.add_file(_data_path("sitrep.geo", "data", ADDITIONS_FILE))
         self._learned: set[int] = set()
         for path in learned_files:
@@ -664,6 +665,35 @@ class Gazetteer:
             admin1=admin1 or self.admin1_name(cc, self.admin1_code(i)), admin2=self._column("admin2", i),
             feature_code=self.feature(i), population=self.population(i), centre=self.centre(i),
         )
+
+    def admin1_near(self, country_code: str, lat: float, lon: float, max_km: float = 25.0) -> str:
+        """The admin1 name of the nearest town of a country to a point, or '' when none lies within
+        ``max_km``: the province a point falls in, as the gazetteer names it."""
+        import numpy as np
+
+        from sitrep.geo.relative import distance_km
+
+        rows = self._towns_by_country().get((country_code or "").upper())
+        if rows is None:
+            return ""
+        lats, lons = np.asarray(self._base_table.lat)[rows], np.asarray(self._base_table.lon)[rows]
+        # a flat-earth distance is enough to find the nearest town; the true one checks the limit
+        nearest = int(rows[np.argmin((lats - lat) ** 2 + ((lons - lon) * np.cos(np.radians(lat))) ** 2)])
+        if distance_km(lat, lon, *self.point(nearest)) > max_km:
+            return ""
+        return self.admin1_name(self.country_code(nearest), self.admin1_code(nearest))
+
+    def _towns_by_country(self) -> dict:
+        if self._towns is None:
+            import numpy as np
+
+            rows: dict[str, list[int]] = {}
+            table = self._base_table
+            for i, (cc, feature) in enumerate(zip(table.country_code, table.feature)):
+                if feature.startswith("PPL") and table.admin1_code[i]:
+                    rows.setdefault(cc, []).append(i)
+            self._towns = {cc: np.asarray(found) for cc, found in rows.items()}
+        return self._towns
 
     def centre(self, i: int) -> Optional[tuple[float, float]]:
         """An area's middle (None for towns and for places added without one)."""

@@ -212,3 +212,29 @@ def test_the_other_side_of_a_two_sided_war_is_learned(tmp_path):
     learn_opponents(tmp_path, out)
     rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert [row[:4] for row in rows] == [["UA", "military forces of ukraine", naf, "2"]]
+
+
+def test_acled_names_of_provinces_are_learned_where_they_differ_from_the_gazetteer(tmp_path):
+    import csv
+
+    from sitrep.evaluate.train import learn_admin1_names
+
+    folder = tmp_path / "data" / "acled-2020-global"
+    folder.mkdir(parents=True)
+    columns = ["event_id_cnty", "event_date", "event_type", "actor1", "country", "admin1", "location",
+               "latitude", "longitude", "notes"]
+    rows = [("Idleb", "Saraqib", 35.86, 36.80)] * 4              # ACLED's spelling of Idlib
+    rows += [("Aleppo", "Aleppo", 36.20, 37.16)] * 4             # spelled as the gazetteer does
+    rows += [("Hama", "Hama", 35.13, 36.75)] * 2 + [("Hamah", "Hama", 35.13, 36.75)] * 2  # no name holds most
+    rows += [("Dar'a", "Bosra", 32.52, 36.48)] * 2               # too few notes
+    with open(folder / "acled.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns)
+        writer.writeheader()
+        for event_id, (admin1, location, lat, lon) in zip(_train_ids(), rows):
+            writer.writerow({"event_id_cnty": event_id, "event_date": "1-May-20", "event_type": "Battles",
+                             "actor1": "Rebels", "country": "Syria", "admin1": admin1, "location": location,
+                             "latitude": lat, "longitude": lon, "notes": "Shelling was observed."})
+    out = tmp_path / "admin1_names.tsv"
+    learn_admin1_names(tmp_path, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [row[:3] for row in learned] == [["SY", "Idlib", "Idleb"]]

@@ -460,7 +460,8 @@ def test_streets_and_sites_of_one_town_stay_one_event(text):
     assert len(acled_events(text)) == 1
 
 
-def test_a_list_of_fronts_each_with_its_province_is_an_event_each():
+def test_a_list_of_fronts_each_with_its_province_is_an_event_each(monkeypatch):
+    monkeypatch.setenv("SITREP_LEARNED_ADMIN1_NAMES", "")  # the gazetteer's names, not ACLED's 'Sanaa'
     events = acled_events("On Monday, clashes erupted between Houthi forces and pro-Hadi forces on the Sirwah "
                           "(Marib), Nihm (Sanaa), and Al Jawf frontlines, killing 20 fighters.")
     assert sorted(e.admin1 for e in events) == ["Al Jawf", "Marib", "Sana"]
