@@ -430,7 +430,8 @@ def _attachment(token: Token) -> str:
         tok, steps = tok.head, steps + 1
         lemma = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX"):
-            return "path" if lemma in words["path_verbs"] else "verb"
+            # 'drivers marched in Tepic': the march is in the town; 'marched to Tepic' heads there
+            return "path" if lemma in words["path_verbs"] and not located else "verb"
         if tok.pos_ == "NOUN" and lemma in words["path_nouns"] and not located:
             return "path"
         # 'on Murree road in Rawalpindi': the road lies in the place; the place is no destination
