@@ -131,7 +131,7 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
     points: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     for g in gold_for_training(shared, hold_dev):
         name = (g.location or "").strip()
-        if not name or g.latitude is None or g.longitude is None or name not in g.notes:
+        if not name or g.latitude is None or g.longitude is None or not _written_in(name, g.notes):
             continue
         country = _country_code(gazetteer, g.country)
         if country:
@@ -154,6 +154,11 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
     _write_learned(out, "name\talternates\tlatitude\tlongitude\tcountry_code\tadmin1\tfeature_code",
                    "places named in the train part of the ACLED extracts that cities500 lacks", rows)
     return f"places: {len(rows)} learned from the train notes, written {out}"
+
+
+def _written_in(name: str, notes: str) -> bool:
+    """Whether a note writes the name: as it is, or as a word in another case ('el Mina' for ACLED's 'El Mina')."""
+    return name in notes or re.search(rf"(?<!\w){re.escape(name)}(?!\w)", notes, re.IGNORECASE) is not None
 
 
 # 'Sirwah district', 'Chikun LGA': a second-level area named as where an event happened

@@ -1060,9 +1060,13 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
 
 
 def _without_spelling_accidents(m: _Mention, gaz: Gazetteer) -> list[int]:
-    """A province spelled exactly as written is what the name means: a small town known by
-    another name is no rival ('migrants from Bihar' are not from Baihar in the province the article
+    """A province, or a place conflict reports name, spelled exactly as written is what the name
+    means: a small town known by another name is no rival ('migrants from Bihar' are not from Baihar in the province the article
     names; 'Mogilev' is still the city of Mahilyow)."""
+    if any(gaz.is_learned(i) and fold(gaz.name(i)) == m.folded for i in m.candidates):
+        # a place conflict reports name, spelled as written, over towns elsewhere that only a looser
+        # spelling reaches ('el Mina' in Lebanon, not Minna in Nigeria)
+        return [i for i in m.candidates if fold(gaz.name(i)) == m.folded or gaz.feature(i).startswith(("ADM1", "PCL", "PPLC"))]
     if not any(gaz.feature(i) == "ADM1" and fold(gaz.name(i)) == m.folded for i in m.candidates):
         return m.candidates
     return [i for i in m.candidates if fold(gaz.name(i)) == m.folded or gaz.feature(i).startswith(("ADM", "PCL", "PPLA", "PPLC"))

@@ -238,3 +238,14 @@ def test_acled_names_of_provinces_are_learned_where_they_differ_from_the_gazette
     learn_admin1_names(tmp_path, out)
     learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert [row[:3] for row in learned] == [["SY", "Idlib", "Idleb"]]
+
+
+def test_a_place_is_learned_from_notes_that_write_its_particle_in_lower_case(tmp_path):
+    from sitrep.evaluate.train import learn_places
+
+    rows = [("El Mina", 34.4511, 35.8142, "Protesters blocked the roundabout in el Mina.")] * 2
+    rows += [("Miniyeh", 34.48, 35.94, "Protesters blocked the highway north of the city.")]  # not written
+    out = tmp_path / "learned.tsv"
+    learn_places(_shared_with(tmp_path, rows, country="Lebanon", admin1="North"), out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [(row[0], row[4]) for row in learned] == [("El Mina", "LB")]

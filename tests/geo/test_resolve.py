@@ -602,3 +602,17 @@ def test_a_province_spelled_exactly_beats_a_small_town_known_by_another_name(par
 def test_an_institution_or_a_site_is_no_place_of_its_name(parse, text, word):
     _, mentions = parse(text)
     assert [m for m in by_text(mentions, word) if m.place is not None] == []
+
+
+def test_a_learned_place_spelled_as_written_beats_a_town_abroad_only_a_looser_spelling_reaches(nlp, tmp_path, monkeypatch):
+    from sitrep.geo import Gazetteer, geoparse_doc
+
+    text = "Demonstrators gathered outside the house of a former minister in el Mina."
+    doc = nlp(text)
+    [before] = [m for m in geoparse_doc(doc, Gazetteer.load(learned=False)) if m.text == "el Mina"]
+    assert before.place.country_code != "LB"  # the gazetteer alone knows only Minna, Mina...
+    learned = tmp_path / "learned_places.tsv"
+    learned.write_text("El Mina\t\t34.4511\t35.8142\tLB\tNorth\tPPL\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_PLACES", str(learned))
+    [after] = [m for m in geoparse_doc(doc, Gazetteer.load()) if m.text == "el Mina"]
+    assert (after.place.name, after.place.country_code) == ("El Mina", "LB")
