@@ -169,6 +169,9 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             continue  # 'between Police officers', 'the Bank': a force or an institution, not Police in Poland
         if ent.end < len(doc) and doc[ent.end].lower_ in context_words()["water_nouns"]:
             continue  # 'the pollution of the Atoyac river': a river, not the town of Atoyac elsewhere
+        if gaz.demonym(ent.text) == ("", ""):
+            mentions.append(_demonym_mention(ent, gaz))  # a people of no country ('a Roma camp'), however tagged
+            continue
         if ent.label_ in PLACE_LABELS:
             mentions.append(_nationality_or_place(ent, gaz))
             if _names_an_organisation(ent):
@@ -1055,6 +1058,10 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
         own = gaz.country_code(m.candidates[0]) if m.demonym is None else ""
         by_others = {cc for cc, n in named.items() if n - (cc == own) > 0}  # a name cannot vouch for itself
         placed_by_writer = bool(container and container[0] and getattr(m, "pinned_surely", False))
+        if m.folded != fold(gaz.name(m.chosen)) and not m.hint:
+            # a reading only a looser spelling reaches ('Palaro' -> Palaroo; 'Orange County' -> Orange
+            # is no looser spelling) is doubted by the other names alone, even by one
+            doubt_focus = own_focus
         if not m.given and not placed_by_writer and _implausible(m, m.chosen, gaz, doubt_focus, named_countries, by_others):
             m.chosen = None  # a given span is a place by fiat, and so is one the text places in its area
 

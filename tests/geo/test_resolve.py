@@ -616,3 +616,10 @@ def test_a_learned_place_spelled_as_written_beats_a_town_abroad_only_a_looser_sp
     monkeypatch.setenv("SITREP_LEARNED_PLACES", str(learned))
     [after] = [m for m in geoparse_doc(doc, Gazetteer.load()) if m.text == "el Mina"]
     assert (after.place.name, after.place.country_code) == ("El Mina", "LB")
+
+
+def test_a_people_of_no_country_is_no_place_however_the_tagger_labels_it(parse):
+    _, mentions = parse("Young men set fire to a Roma camp in Holosiivskyi district of Kyiv and beat a Romani man.")
+    places = {m.text: m.place.country_code for m in mentions if m.role == "place" and m.place is not None}
+    assert "Roma" not in places and places.get("Kyiv") == "UA"
+
