@@ -950,6 +950,8 @@ def _is_crowd(token) -> bool:
     if lemma == "group" and (token.dep_ == "nsubj" or token.dep_ == "pobj"):
         # 'a group of men': the group is the crowd its members are
         members = [g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not members and token.lower_ == "groups" and any(c.lower_ in ("two", "rival") for c in token.children):
+            return True  # 'a clash between two groups over land': two crowds, no armed organisation named
         return acting and any(m.lemma_.lower() in words["crowd_group_nouns"] for m in members)
     if lemma in words["crowd_nouns"] and acting:
         return True

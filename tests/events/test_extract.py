@@ -374,11 +374,17 @@ def test_a_cue_matches_as_a_whole_word_in_the_plural_and_before_punctuation():
 @pytest.mark.parametrize("text", [
     "On 2 March 2021, villagers lynched a suspected cattle thief in Kasese.",
     "On 2 March 2021, a man was beaten to death by a group of men in Amethi over a land dispute.",
+    "On 2 March 2021, a clash between two groups over a disputed plot left four injured in Amethi.",
 ])
 def test_violence_by_a_crowd_is_mob_violence(text):
     event = only(events_of(text))
     assert (event.event_type, event.sub_event_type) == ("Riots", "Mob violence")
     assert event.actor1.startswith("Rioters")
+
+
+def test_two_groups_of_an_armed_organisation_are_no_crowd():
+    event = only(events_of("On 2 March 2021, two groups of Taliban militants clashed in Kunduz, killing four."))
+    assert event.event_type == "Battles"
 
 
 def test_a_crowd_that_only_tells_or_finds_is_not_the_attacker():
