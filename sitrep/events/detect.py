@@ -33,6 +33,21 @@ def _matcher(vocab_id: int, nlp_vocab) -> Matcher:
     return matcher
 
 
+def tells_an_unreal_event(span: SpacySpan) -> bool:
+    """Whether the span's trigger words tell only of an event denied, supposed or aimed at
+    ('the rebels vowed to ambush convoys', 'no clashes were reported')."""
+    words, rules = vocab(), triggers()
+    found = False
+    for match_id, start, end in _matcher(id(span.doc.vocab), span.doc.vocab)(span):
+        rule = rules[int(span.doc.vocab.strings[match_id])]
+        head = span.start + start + rule["head"]
+        trigger = span.doc[head] if head < span.start + end else span.doc[span.start + start]
+        if not (_negated(trigger) or _hypothetical(trigger, words) or _purpose_clause(trigger)):
+            return False
+        found = True
+    return found
+
+
 SPORTS_ARTICLE_CUES = 4  # distinct sports words that make an article a sports story
 
 

@@ -996,3 +996,33 @@ def test_a_patrol_in_a_story_of_police_is_the_police():
     assert event.actor2 == "Police Forces of Syria"
     army = only(acled_events("On Monday, gunmen attacked a patrol near Jalawla, Diyala, killing two soldiers."))
     assert army.actor2.startswith("Military Forces of Iraq")
+
+
+def _model_reading(monkeypatch, probability):
+    """Every passage reads to the event model as a change to an armed group's activity, this likely."""
+    from sitrep.events import classifier
+
+    def predict(texts):
+        return [classifier.Prediction("Strategic developments", 0.9, "Change to group/activity", 0.9, probability,
+                                      {"Change to group/activity": 0.9, "Other": 0.1}) for _ in texts]
+
+    monkeypatch.setattr(classifier, "predict", predict)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("On Monday, Saudi forces launched a recruitment campaign in Hadibu for a new unit.", True),
+    ("On Monday, the port committee decided to subject travellers to new checks in Hadibu.", False),  # no armed party
+    ("On Monday, Saudi forces launched a recruitment campaign in Hadibu for a new unit. "
+     + "The island's markets reopened and the ferry timetable changed for the season. " * 20, False),  # no brief
+])
+def test_a_less_certain_model_reading_is_an_event_only_in_a_short_report_naming_an_armed_party(monkeypatch, text, found):
+    _model_reading(monkeypatch, 0.7)
+    events = acled_events(text)
+    assert bool(events) == found, [(e.event_type, e.actor1) for e in events]
+    if found:
+        assert (events[0].event_type, events[0].sub_event_type) == ("Strategic developments", "Change to group/activity")
+
+
+def test_a_sure_model_reading_is_an_event_whoever_acts(monkeypatch):
+    _model_reading(monkeypatch, 0.9)
+    assert acled_events("On Monday, the port committee decided to subject travellers to new checks in Hadibu.")
