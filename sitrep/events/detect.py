@@ -232,7 +232,8 @@ def _figurative(trigger: Token, sentence: SpacySpan, words: dict, inside: set[in
                 return True
     lowered = sentence.text.lower()
     if trigger.lemma_ in ("attack", "strike", "battle", "fight", "shoot", "clash", "kill", "capture", "take", "seize", "gain", "assault") and contains_cue(lowered, words["sports_cues"]):
-        return not any(ent.label_ == "FORCE" for ent in sentence.ents)
+        # 'villagers attacked a team of police': a force named by a common noun is no sports side
+        return not any(ent.label_ == "FORCE" for ent in sentence.ents) and not contains_cue(lowered, words["conflict_context_words"])
     return False
 
 

@@ -1416,18 +1416,21 @@ def _place_described_names(mentions: list[_Mention], described, gaz: Gazetteer) 
 
 
 def _region_adjectives(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> None:
-    """ "northern Iraq": the region of a country or admin1 (precision 3, span includes the word)."""
+    """ "northern Iraq": the region of a country or admin1 (precision 3, span includes the word);
+    "rural Saraqab": the country around a town (precision 2)."""
     adjectives = set(relative_rules()["region_adjectives"])
+    around = set(relative_rules()["around_adjectives"])
     for m in mentions:
-        if m.chosen is None or m.root is None or not is_region(gaz.feature(m.chosen)):
+        if m.chosen is None or m.root is None:
             continue
+        region = is_region(gaz.feature(m.chosen))
         first = doc.char_span(m.start, m.end, alignment_mode="expand")
         if first is None or first.start == 0:
             continue
         before = doc[first.start - 1]
-        if before.lower_ in adjectives:
+        if before.lower_ in (adjectives if region else around):
             m.evidence.append(Span("location", before.idx, m.end, doc_text(doc)[before.idx:m.end]))
-            m.precision = 3
+            m.precision = 3 if region else max(m.precision, 2)
 
 
 def _to_place_mention(m: _Mention, gaz: Gazetteer) -> Optional[PlaceMention]:

@@ -141,6 +141,16 @@ def test_no_event_in_ordinary_or_hypothetical_news(text):
     assert violent == []
 
 
+def test_a_team_of_police_is_no_sports_side():
+    from sitrep.events.detect import find_mentions
+    from sitrep.language import load_nlp
+
+    doc = load_nlp()("On Monday, villagers attacked a team of police at a market in Kaimur.")
+    assert [m.rule["id"] for m in find_mentions(doc)] == ["attack"]
+    match = load_nlp()("On Monday, the visiting team attacked from the wings and the striker scored twice.")
+    assert find_mentions(match) == []
+
+
 def test_a_threat_is_a_verbal_event_not_violence():
     events = events_of("The army threatened to attack the town if the rebels did not leave.")
     assert [e.plover_type for e in events if not e.event_type] == ["THREATEN"]

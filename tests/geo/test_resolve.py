@@ -73,6 +73,17 @@ def test_relative_point_and_vague_place(parse):
     assert chosen.role == "relative"  # not Kandahar itself, the reference point
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen attacked a checkpoint in rural Kirkuk on Monday.", "Kirkuk"),
+    ("Turkish forces shelled positions in Tell Abiad countryside on Monday.", "Tell Abiad"),
+    ("Turkish forces shelled villages in the western countryside of Aleppo on Monday.", "Aleppo"),
+])
+def test_the_country_around_a_town_is_near_it_not_in_it(parse, text, name):
+    _, mentions = parse(text)
+    [town] = by_text(mentions, name)
+    assert town.place.feature_code.startswith("PPL") and town.geo_precision == 2
+
+
 def test_region_adjective(parse):
     _, mentions = parse("The United States is concerned about the clashes in northern Iraq.")
     iraq = by_text(mentions, "Iraq")[0]
