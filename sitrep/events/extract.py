@@ -578,6 +578,11 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         actor1 = _as_learned_unnamed(actor1, country[0], draft.event_type, context)
     others = agents[1:]
     actor2 = patients[0] if patients else _unnamed_victims(draft.sub_event_type, country)
+    if actor1 is not None and actor1.inter == 1 and (actor2 is None or actor2.inter == 7) \
+            and draft.sub_event_type == "Looting/property destruction" \
+            and contains_cue(article.text.lower(), vocab()["contraband_cues"]):
+        # 'police seized five tons of marijuana': what was seized was a gang's, whoever was arrested
+        actor2 = Actor(name="Unidentified Gang" + (f" ({country[1]})" if country and country[1] else ""), inter=3)
     if actor2 is None and actor1 is not None and draft.event_type in FRONT_TYPES and country and country[0]:
         actor2 = opponent_of(country[0], actor1.name)  # the other side of a two-sided war
     if _state_out_of_place(draft.sub_event_type, country, actor1, actor2):

@@ -1036,3 +1036,10 @@ def test_a_less_certain_model_reading_is_an_event_only_in_a_short_report_naming_
 def test_a_sure_model_reading_is_an_event_whoever_acts(monkeypatch):
     _model_reading(monkeypatch, 0.9)
     assert acled_events("On Monday, the port committee decided to subject travellers to new checks in Hadibu.")
+
+
+def test_drugs_the_police_seize_are_taken_from_a_gang():
+    event = only(acled_events("On 5 May 2021, in Guaira, Parana, federal police seized two tons of marijuana "
+                              "hidden in a truck at a highway checkpoint. Two men were arrested."))
+    assert (event.sub_event_type, event.actor2, event.inter2) == (
+        "Looting/property destruction", "Unidentified Gang (Brazil)", 3)
