@@ -157,6 +157,25 @@ class ActorNamer:
             actor.text, actor.start, actor.end = text, phrase.start_char, phrase.end_char
         return actor
 
+    def coordinated_states(self, phrase: SpacySpan, noun: str = "") -> list[Actor]:
+        """The forces of the further countries a phrase joins to its first ('military forces of
+        India and Pakistan', 'Indian and Pakistani troops'): one state force per country."""
+        first = self.country_of(phrase)
+        if first is None:
+            return []
+        found = []
+        for token in phrase:
+            if token.dep_ != "conj" or not phrase.start <= token.head.i < phrase.end:
+                continue
+            country = self.country_of(phrase.doc[token.i: token.i + 1])
+            if country is None or country[0] == first[0]:
+                continue
+            actor = self._generic(phrase, country[0], country[1], noun)
+            if actor is not None and actor.inter == 1 and actor.name not in {a.name for a in found}:
+                actor.text, actor.start, actor.end = token.text, token.idx, token.idx + len(token.text)
+                found.append(actor)
+        return found
+
     def _commanding_group(self, phrase: SpacySpan, event_country) -> Optional[Actor]:
         """'opposition rebels under OPS': fighters named by the command they serve under."""
         doc = phrase.doc

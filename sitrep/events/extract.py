@@ -109,6 +109,13 @@ def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[li
             continue
         seen.add(actor.name)
         buckets[part.role].append(actor)
+        if actor.inter == 1:
+            # 'forces of India and Pakistan exchanged fire': in a clash the second state is the other side
+            side = "patient" if symmetric and part.role == "agent" else part.role
+            for other in namer.coordinated_states(part.tokens, part.noun):
+                if other.name not in seen:
+                    seen.add(other.name)
+                    buckets[side].append(other)
     return agents, patients, associates
 
 

@@ -1043,3 +1043,16 @@ def test_drugs_the_police_seize_are_taken_from_a_gang():
                               "hidden in a truck at a highway checkpoint. Two men were arrested."))
     assert (event.sub_event_type, event.actor2, event.inter2) == (
         "Looting/property destruction", "Unidentified Gang (Brazil)", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "On 6 May 2021, military forces of India and Pakistan exchanged fire across the LoC in Poonch district.",
+    "On 6 May 2021, Indian and Pakistani troops exchanged fire across the Line of Control in Kupwara.",
+])
+def test_the_forces_of_two_states_named_together_are_both_sides_of_a_clash(text, monkeypatch):
+    import sitrep.events.extract
+
+    monkeypatch.setattr(sitrep.events.extract, "opponent_of", lambda *_: None)  # not what was learned of the LoC
+    event = only(acled_events(text))
+    assert event.event_type == "Battles"
+    assert {event.actor1, event.actor2} == {"Military Forces of India", "Military Forces of Pakistan"}
