@@ -592,6 +592,14 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         actor2 = Actor(name="Unidentified Gang" + (f" ({country[1]})" if country and country[1] else ""), inter=3)
     if actor2 is None and actor1 is not None and draft.event_type in FRONT_TYPES and country and country[0]:
         actor2 = opponent_of(country[0], actor1.name)  # the other side of a two-sided war
+    if actor2 is None and draft.sub_event_type == "Protest with intervention" and country and country[1]:
+        # a protest met by force that does not say whose: the police (train notes: nearly all)
+        actor2 = Actor(name=state_title("Police Forces", country[0], country[1]), inter=1, country_code=country[0])
+    if actor2 is None and actor1 is not None and draft.sub_event_type == "Armed clash" \
+            and actor1.name.startswith("Unidentified"):
+        # 'a shoot-out took place': a clash has two sides; where neither is named ACLED codes the
+        # same unnamed group twice (train notes: never a clash with no second side)
+        actor2 = Actor(name=actor1.name, inter=actor1.inter, country_code=actor1.country_code)
     if _state_out_of_place(draft.sub_event_type, country, actor1, actor2):
         actor1, actor2 = actor2, actor1
     if actor1 is not None:

@@ -1056,3 +1056,19 @@ def test_the_forces_of_two_states_named_together_are_both_sides_of_a_clash(text,
     event = only(acled_events(text))
     assert event.event_type == "Battles"
     assert {event.actor1, event.actor2} == {"Military Forces of India", "Military Forces of Pakistan"}
+
+
+def test_a_clash_no_side_of_which_is_named_has_the_same_unnamed_group_on_both_sides():
+    event = only(acled_events("On 4 May 2021, residents reported that a shoot-out took place in the "
+                              "Mangueira neighborhood of Rio de Janeiro."))
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.startswith("Unidentified") and event.actor2 == event.actor1
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2021, about 30 demonstrators were detained at a protest against the new mining law in Ankara.",
+    "On 4 May 2021, a protest against the new mining law in Ankara was dispersed with tear gas.",
+])
+def test_a_protest_met_by_force_that_does_not_say_whose_was_met_by_the_police(text):
+    event = only(acled_events(text))
+    assert (event.sub_event_type, event.actor2, event.inter2) == ("Protest with intervention", "Police Forces of Turkey", 1)
