@@ -592,6 +592,11 @@ def finish(draft: Draft, article: Article, number: int, country_default) -> Even
         actor2 = Actor(name="Unidentified Gang" + (f" ({country[1]})" if country and country[1] else ""), inter=3)
     if actor2 is None and actor1 is not None and draft.event_type in FRONT_TYPES and country and country[0]:
         actor2 = opponent_of(country[0], actor1.name)  # the other side of a two-sided war
+    if draft.sub_event_type == "Mob violence" and (actor2 is None or (actor2.inter == 7 and actor2.start < 0)) \
+            and any(span.field == "event_type" and contains_cue(span.text.lower(), vocab()["crowd_fight_words"])
+                    for span in draft.evidence):
+        # 'two groups clashed over land': a crowd fought a crowd, not its victims
+        actor2 = Actor(name="Rioters" + (f" ({country[1]})" if country and country[1] else ""), inter=5)
     if actor2 is None and draft.sub_event_type == "Protest with intervention" and country and country[1]:
         # a protest met by force that does not say whose: the police (train notes: nearly all)
         actor2 = Actor(name=state_title("Police Forces", country[0], country[1]), inter=1, country_code=country[0])

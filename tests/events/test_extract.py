@@ -1072,3 +1072,10 @@ def test_a_clash_no_side_of_which_is_named_has_the_same_unnamed_group_on_both_si
 def test_a_protest_met_by_force_that_does_not_say_whose_was_met_by_the_police(text):
     event = only(acled_events(text))
     assert (event.sub_event_type, event.actor2, event.inter2) == ("Protest with intervention", "Police Forces of Turkey", 1)
+
+
+def test_a_crowd_fighting_a_crowd_has_rioters_on_both_sides_and_a_lynching_a_civilian_victim():
+    fight = only(acled_events("On 2 March 2021, a clash between two groups over a disputed plot left four injured in Amethi."))
+    assert (fight.sub_event_type, fight.actor2) == ("Mob violence", "Rioters (India)")
+    lynching = only(acled_events("On 2 March 2021, villagers lynched a suspected cattle thief in Kasese."))
+    assert (lynching.sub_event_type, lynching.actor2) == ("Mob violence", "Civilians (Uganda)")
