@@ -987,6 +987,22 @@ def _as_mob_violence(drafts: list[Draft], doc: Doc) -> None:
             draft.agents = [a for a in draft.agents if a.inter in (5, 6)]
 
 
+def _forces_a_crowd_targets(draft: Draft, doc: Doc, extractor: "EventExtractor") -> list[Actor]:
+    """'demonstrators pelted stones at the security forces', 'residents clashed with police': the
+    state force a crowd throws at or fights is the riot's second side."""
+    verbs = vocab()["crowd_throwing_verbs"]
+    country = _country_of_place(draft.place) or extractor.article_country
+    for start in draft.sentence_starts:
+        for token in doc.char_span(start, start + 1, alignment_mode="expand").sent:
+            preposition = token.head
+            if token.dep_ == "pobj" and preposition.lower_ in ("at", "with", "on") \
+                    and preposition.head.lemma_.lower() in verbs:
+                actor = extractor.namer.name(phrase_for(token), country)
+                if actor is not None and actor.inter == 1:
+                    return [actor]
+    return []
+
+
 def _is_crowd(token) -> bool:
     """A crowd that acts: the subject of a verb, or the agent of a passive ('beaten by a group of men')."""
     words = vocab()
@@ -1045,6 +1061,9 @@ def extract_events(article: Article, doc: Doc, places: list[PlaceMention], dates
     if classifier.available():
         merged = settle_with_model(merged, extractor, body_end)
     _as_mob_violence(merged, doc)
+    for draft in merged:
+        if draft.event_type == "Riots" and not draft.patients:
+            draft.patients = _forces_a_crowd_targets(draft, doc, extractor)
     merged = _without_follow_up_arrests(merged)
     _attach_orphan_deaths(merged, extractor.orphan_deaths)
     _name_the_rebels(merged)

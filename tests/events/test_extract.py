@@ -1079,3 +1079,11 @@ def test_a_crowd_fighting_a_crowd_has_rioters_on_both_sides_and_a_lynching_a_civ
     assert (fight.sub_event_type, fight.actor2) == ("Mob violence", "Rioters (India)")
     lynching = only(acled_events("On 2 March 2021, villagers lynched a suspected cattle thief in Kasese."))
     assert (lynching.sub_event_type, lynching.actor2) == ("Mob violence", "Civilians (Uganda)")
+
+
+def test_the_force_a_crowd_throws_stones_at_is_the_riot_s_second_side():
+    riot = only(acled_events("On 3 May 2021, residents pelted stones at police in Godhra town, Gujarat, "
+                             "opposing the closure of the market."))
+    assert (riot.event_type, riot.actor2) == ("Riots", "Police Forces of India")
+    bus = only(acled_events("On 3 May 2021, rioters hurled stones at a bus in Godhra town, Gujarat."))
+    assert not bus.actor2.startswith("Police")
