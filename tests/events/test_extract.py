@@ -1087,3 +1087,13 @@ def test_the_force_a_crowd_throws_stones_at_is_the_riot_s_second_side():
     assert (riot.event_type, riot.actor2) == ("Riots", "Police Forces of India")
     bus = only(acled_events("On 3 May 2021, rioters hurled stones at a bus in Godhra town, Gujarat."))
     assert not bus.actor2.startswith("Police")
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("On 28 April 2021, Turkish gendarmerie forces seized eight hand grenades and a rifle allegedly belonging to "
+     "the PKK during an operation in Sirnak.", "PKK: Kurdistan Workers Party"),
+    ("On 2 May 2021, police defused a bomb found near a school in Kaduna.", "Unidentified Armed Group (Nigeria)"),
+])
+def test_whose_seized_or_defused_weapons_they_were_is_the_second_side(text, owner):
+    event = only(acled_events(text))
+    assert (event.sub_event_type, event.actor2) == ("Disrupted weapons use", owner)
