@@ -105,6 +105,8 @@ def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[li
     symmetric = mention.rule["id"] in SYMMETRIC
     for part in sorted(participants(mention.trigger, symmetric), key=lambda p: p.tokens.start):
         actor = namer.name(part.tokens, country, part.noun)
+        if actor is None and part.role == "patient":
+            actor = _pronoun_antecedent(part.tokens, mention.sentence, namer, country)
         if actor is None or actor.name in seen:
             continue
         seen.add(actor.name)
@@ -117,6 +119,21 @@ def _name_participants(mention: Mention, namer: ActorNamer, country) -> tuple[li
                     seen.add(other.name)
                     buckets[side].append(other)
     return agents, patients, associates
+
+
+OBJECT_PRONOUNS = ("them", "him", "her")
+
+
+def _pronoun_antecedent(phrase: SpacySpan, sentence: SpacySpan, namer: ActorNamer, country) -> Optional[Actor]:
+    """'two soldiers were killed when gunmen opened fire on them': the party a pronoun victim
+    stands for, the subject of a passive verb earlier in the sentence."""
+    if len(phrase) != 1 or phrase[0].lower_ not in OBJECT_PRONOUNS:
+        return None
+    for subject in reversed([t for t in sentence if t.dep_ == "nsubjpass" and t.i < phrase.start]):
+        actor = namer.name(phrase_for(subject), country)
+        if actor is not None and actor.inter in (1, 2, 3, 4, 8):
+            return actor
+    return None
 
 
 def _fallback_agents(mention: Mention, namer: ActorNamer, country, exclude: set[str]) -> list[Actor]:

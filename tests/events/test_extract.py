@@ -1097,3 +1097,10 @@ def test_the_force_a_crowd_throws_stones_at_is_the_riot_s_second_side():
 def test_whose_seized_or_defused_weapons_they_were_is_the_second_side(text, owner):
     event = only(acled_events(text))
     assert (event.sub_event_type, event.actor2) == ("Disrupted weapons use", owner)
+
+
+def test_a_pronoun_victim_is_the_force_killed_in_the_passive_before_it():
+    soldiers = only(acled_events("On 4 May 2021, two soldiers were killed when gunmen opened fire on them near Zaria."))
+    assert (soldiers.event_type, soldiers.actor2) == ("Battles", "Military Forces of Nigeria")
+    farmers = only(acled_events("On 4 May 2021, two farmers were robbed when gunmen opened fire on them near Zaria."))
+    assert (farmers.event_type, farmers.actor2) == ("Violence against civilians", "Civilians (Nigeria)")
