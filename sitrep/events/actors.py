@@ -569,10 +569,17 @@ def _symmetric(found: list[Participant]) -> list[Participant]:
     return [Participant(p.tokens, "agent", p.noun) if p.role == "associate" else p for p in found]
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """'with 4 officers arrested so far': a participle with no auxiliary and no object tells what
+    was done to its subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "pcomp" and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+
+
 def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
     for child in verb.children:
         if child.dep_ in ("nsubj",):
-            _add_with_conjuncts(child, "agent", found)
+            _add_with_conjuncts(child, "patient" if _reduced_passive(verb) else "agent", found)
         elif child.dep_ in ("dobj", "nsubjpass"):
             _add_with_conjuncts(child, "patient", found)
         elif child.dep_ == "agent":

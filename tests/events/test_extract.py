@@ -1104,3 +1104,16 @@ def test_a_pronoun_victim_is_the_force_killed_in_the_passive_before_it():
     assert (soldiers.event_type, soldiers.actor2) == ("Battles", "Military Forces of Nigeria")
     farmers = only(acled_events("On 4 May 2021, two farmers were robbed when gunmen opened fire on them near Zaria."))
     assert (farmers.event_type, farmers.actor2) == ("Violence against civilians", "Civilians (Nigeria)")
+
+
+def test_the_subject_of_a_participle_with_no_auxiliary_is_what_the_verb_was_done_to():
+    from sitrep.events.actors import participants
+    from sitrep.language import load_nlp
+
+    nlp = load_nlp()
+    absolute = nlp("An investigation is underway, with four army officers arrested so far.")
+    arrested = next(t for t in absolute if t.lower_ == "arrested")
+    assert [(p.tokens.text, p.role) for p in participants(arrested)] == [("four army officers", "patient")]
+    active = nlp("Police have arrested four men in Lome.")
+    arrested = next(t for t in active if t.lower_ == "arrested")
+    assert ("Police", "agent") in [(p.tokens.text, p.role) for p in participants(arrested)]
