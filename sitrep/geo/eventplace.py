@@ -304,6 +304,8 @@ def _list_gap(gap: str) -> Optional[str]:
             kind = kind or "comma"
         elif lower == "the" or (lower in ("in", "on", "at") and i and tokens[i - 1].lower() in ("and", "the")):
             continue  # 'in Kirkuk and in Erbil'
+        elif kind == "and" and _approach_before_next(tokens, i):
+            continue  # 'in Chora district and the limits of Tarinkot city'
         elif lower in words["list_place_nouns"] or lower.rstrip("s") in words["list_place_nouns"]:
             continue
         elif lower in words["name_connectors"] and 0 < i < len(tokens) - 1 and tokens[i - 1][0].isupper():
@@ -311,6 +313,15 @@ def _list_gap(gap: str) -> Optional[str]:
         elif not token[0].isupper():
             return None  # 'Kirkuk and Peshmerga forces in Erbil' is not a list of places
     return kind
+
+
+def _approach_before_next(tokens: list[str], i: int) -> bool:
+    """tokens[i] is part of 'limits of', 'east of' that ends the gap after a list's "and"."""
+    approach = context_words()["list_approach_words"]
+    lower = tokens[i].lower()
+    if lower == "of":
+        return i == len(tokens) - 1 and i > 0 and tokens[i - 1].lower() in approach
+    return lower in approach and i == len(tokens) - 2 and tokens[i + 1].lower() == "of"
 
 
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")

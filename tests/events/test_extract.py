@@ -495,6 +495,22 @@ def test_villages_listed_with_a_known_one_are_an_event_each(last, precisions):
     assert sorted(e.geo_precision for e in events) == precisions
 
 
+@pytest.mark.parametrize("text, second", [
+    ("On Monday, police attacked the Taliban in Chora district and the limits of Tarinkot city, Urozgan.", "Tarinkot"),
+    ("On Monday, airstrikes hit Maywand district and the outskirts of Kandahar city.", "Kandahar"),
+])
+def test_a_place_listed_as_near_another_after_and_is_an_event_of_its_own(text, second):
+    assert second in {e.location for e in acled_events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, airstrikes hit Maywand district and the governor of Kandahar condemned them.",
+    "On Monday, airstrikes hit Maywand district, east of Kandahar city.",
+])
+def test_a_place_named_after_and_for_another_reason_is_no_second_event(text):
+    assert len(acled_events(text)) == 1
+
+
 @pytest.mark.parametrize("text", [
     "Clashes broke out on the road between Kirkuk and Erbil on Monday, killing two fighters.",
     "Gunmen killed two farmers in Zaria, Kaduna State, on Monday.",
