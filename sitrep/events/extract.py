@@ -17,7 +17,7 @@ from sitrep.events.actors import (
     story_context, unnamed_attacker,
 )
 from sitrep.events import classifier
-from sitrep.events.detect import Mention, find_mentions, tells_an_unreal_event
+from sitrep.events.detect import Mention, find_mentions, tells_an_accident, tells_an_unreal_event
 from sitrep.events.fatalities import conservative, sentence_total, DeathCount
 from sitrep.events.merge import Draft, bare_name, merge_drafts
 from sitrep.events.typing import ARMED_INTERS, inter_for_type, is_fire_fight, is_returned_fire, settle_type
@@ -959,7 +959,7 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     if surest < MODEL_EVENT_CONFIDENCE and not (len(body) <= SHORT_REPORT_CHARS and _armed_party_named(
             sentence, extractor) and not contains_cue(body.lower(), vocab()["accident_cues"])):
         return None
-    if prediction.event_type in VIOLENT_TYPES and contains_cue(sentence.text.lower(), vocab()["accident_cues"]) \
+    if prediction.event_type in VIOLENT_TYPES and tells_an_accident(sentence) \
             and not any(e.label_ == "FORCE" for e in sentence.ents) and not _someone_acts(sentence):
         # 'two people were injured in a car crash': hurt by no one's violence; drivers who burn a
         # car over a colleague's death in a crash riot, and a protest about an accident stays

@@ -67,7 +67,31 @@ def paragraph_breaks(doc: Doc) -> Doc:
         end = _dateline_end(doc, start)
         if end is not None and end < len(doc):
             doc[end].is_sent_start = True
+    _no_sentence_inside_brackets(doc, set(starts))
     return doc
+
+
+BRACKET_PAIRS = {"(": ")", "[": "]"}
+BRACKET_MAX_TOKENS = 20
+
+
+def _no_sentence_inside_brackets(doc: Doc, line_starts: set[int]) -> None:
+    """A bracket after a word inside a line ('shelled areas of Salim [Al Fajir] (Qaatabah, Ad
+    Dali) and ...') adds to that sentence: the parser would otherwise open a new one at it and
+    cut the places listed after it from the event."""
+    for token in doc[1:]:
+        closer = BRACKET_PAIRS.get(token.text)
+        if closer is None or token.i in line_starts or doc[token.i - 1].text in (".", "!", "?", ":"):
+            continue
+        inside = []
+        for later in doc[token.i: token.i + BRACKET_MAX_TOKENS]:
+            if later.i in line_starts and later.i != token.i:
+                break
+            inside.append(later)
+            if later.text == closer:
+                for kept in inside:
+                    kept.is_sent_start = False
+                break
 
 
 def _dateline_end(doc: Doc, start: int):

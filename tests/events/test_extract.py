@@ -784,6 +784,14 @@ def test_former_soldiers_who_demonstrate_are_protesters():
     assert (event.event_type, event.actor1) == ("Protests", "Protesters (Angola)")
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, an IED planted by gunmen near the bank in Aden detonated, injuring a soldier of the Storm Brigade.",
+    "On Monday, a roadside bomb hit a patrol of the Desert Storm Battalion near Mosul, killing two soldiers.",
+])
+def test_an_accident_word_in_a_unit_s_name_is_no_accident(text):
+    assert [e.event_type for e in acled_events(text)] == ["Explosions/Remote violence"]
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))

@@ -15,3 +15,14 @@ def test_is_written_in_capitals_is_read_as_the_group_not_the_verb():
 def test_a_line_in_capitals_keeps_is_a_verb():
     doc = load_nlp()("POLICE SAY THE SUSPECT IS ALIVE")
     assert _token(doc, "IS").pos_ == "AUX"
+
+
+def test_a_bracket_inside_a_line_opens_no_sentence():
+    doc = load_nlp()("On Friday, forces shelled houses in Salim [Naqil Hajar] and Human villages (Qaatabah, Ad Dali) "
+                     "with no report of fatalities.")
+    assert len(list(doc.sents)) == 1
+
+
+def test_a_bracket_after_a_full_stop_may_open_one():
+    doc = load_nlp()("Gunmen attacked a bank. (Reuters) Police arrested two men.")
+    assert len(list(doc.sents)) >= 2
