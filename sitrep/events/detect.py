@@ -138,6 +138,7 @@ def _without_consequences(mentions: list[Mention]) -> list[Mention]:
     triggers_at = {m.trigger.i for m in mentions}
     consequences_at = {m.trigger.i for m in mentions if m.rule["id"] in CONSEQUENCE_RULES}
     arrest_sentences = {m.sentence.start for m in mentions if m.rule["id"] == "arrest"}
+    arrests_at = {m.trigger.i for m in mentions if m.rule["id"] == "arrest"}
     kept = []
     for mention in mentions:
         if mention.rule["id"] == "ambush" and mention.trigger.lemma_ == "raid" and mention.sentence.start in arrest_sentences:
@@ -149,7 +150,9 @@ def _without_consequences(mentions: list[Mention]) -> list[Mention]:
             governors |= {c.i for t in ancestors[:2] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")}
             # 'were shot and killed': two verbs of one killing, neither the other's toll
             twins = {t.i for t in mention.trigger.conjuncts} & consequences_at
-            if governors & (triggers_at - {mention.trigger.i} - twins):
+            # 'arrested and beat a leader': the beating is violence of its own, not the arrest's toll
+            arrested_then = {mention.trigger.head.i} & arrests_at if mention.trigger.dep_ == "conj" else set()
+            if governors & (triggers_at - {mention.trigger.i} - twins - arrested_then):
                 continue
         kept.append(mention)
     return kept

@@ -1149,6 +1149,9 @@ def _participants_written(draft: Draft, doc: Doc) -> Optional[Span]:
             if token.pos_ != "VERB" or not _verb_forms(token) & verbs:
                 continue
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is None and token.dep_ == "conj":
+                # 'members of indigenous communities exchanged crafts and demanded support'
+                subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
                 right = max([subject.i] + [c.right_edge.i for c in subject.rights if c.dep_ not in SIDE_CLAUSES])
                 words = doc[subject.left_edge.i: right + 1]

@@ -761,6 +761,8 @@ def test_an_attack_repelled_by_a_named_force_is_still_led_by_the_attackers():
      "around a thousand taxi drivers"),
     ("On Monday, in Veracruz, Veracruz, a group of workers and members of the National Torch Movement protested "
      "demanding food subsidies.", "a group of workers and members of the National Torch Movement"),
+    ("On Monday, in Veracruz, Veracruz, street vendors left their stalls and demanded the right to work during "
+     "the lockdown.", "street vendors"),
 ])
 def test_who_took_part_in_a_protest_is_its_actor_evidence(text, crowd):
     event = only(acled_events(text))
@@ -790,6 +792,33 @@ def test_former_soldiers_who_demonstrate_are_protesters():
 ])
 def test_an_accident_word_in_a_unit_s_name_is_no_accident(text):
     assert [e.event_type for e in acled_events(text)] == ["Explosions/Remote violence"]
+
+
+def test_a_chemical_in_a_torture_is_no_chemical_weapon():
+    events = acled_events("On Monday, intelligence officers in Caracas beat a prisoner and suffocated him with a "
+                          "plastic bag containing a chemical that burned his face.")
+    assert "Chemical weapon" not in {e.sub_event_type for e in events}
+
+
+def test_a_chemical_attack_is_a_chemical_weapon():
+    events = acled_events("On Monday, government forces carried out a chemical attack with chlorine on Douma, "
+                          "killing 12 civilians.")
+    assert "Chemical weapon" in {e.sub_event_type for e in events}
+
+
+def test_gun_shots_exchanged_with_the_police_are_a_clash_and_the_arrests_after_it_no_event():
+    events = acled_events("On Monday, members of the outfit exchanged gun shots with the Armed Police in Ilam. "
+                          "The police arrested three cadres following the incident.")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, police arrested and tortured two journalists in Harare.",
+    "On 3 March 2021, soldiers arrested and beat a trader in Gao.",
+    "On Tuesday, police in Dhaka arrested and beat three students.",
+])
+def test_people_arrested_and_beaten_are_attacked(text):
+    assert [e.sub_event_type for e in acled_events(text)] == ["Attack"]
 
 
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
