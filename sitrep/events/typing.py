@@ -120,6 +120,22 @@ def _takes_a_place(trigger_token) -> bool:
     return False
 
 
+def _controls_a_place(trigger_token) -> bool:
+    """What 'took control of' names is a place (a named one, or a word like village or base);
+    'took control' with nothing after it says no less."""
+    if trigger_token is None:
+        return True
+    # the parser hangs 'of' on 'control' or on the verb
+    holders = [trigger_token] + [c for c in trigger_token.children if c.lower_ == "control"]
+    controlled = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+    if not controlled:
+        return True
+    words = vocab()["place_object_nouns"]
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words or t.lower_ in words
+               or (t.pos_ == "PROPN" and t.is_title) for obj in controlled for t in _phrase_of(obj))
+
+
 def _phrase_of(token):
     """A noun's own phrase, without the clauses and places hung on it: in 'captured 2 operatives
     attempting to infiltrate into Ras al Ain' the town is where they were going, not what was captured."""
@@ -161,6 +177,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
         return "Attack" if _violent_death(sentence, trigger_token, context) else None
     if rule_id == "capture" and not _takes_a_place(trigger_token):
         return None  # 'police seized drugs', 'captured a suspect': no territory changed hands
+    if rule_id == "take_control" and not _controls_a_place(trigger_token):
+        return None  # 'armed men took control of a factory': a raid on a building, no territory
     if sub_type in TERRITORY or rule_id in ("take_control", "capture"):
         if agent_inter == 1:
             return "Government regains territory"

@@ -821,6 +821,16 @@ def test_people_arrested_and_beaten_are_attacked(text):
     assert [e.sub_event_type for e in acled_events(text)] == ["Attack"]
 
 
+@pytest.mark.parametrize("text, territory", [
+    ("On Monday, in Hermosillo, Sonora, armed men took control of a packing plant and held the workers.", False),
+    ("On Monday, Taliban militants took control of 25 villages in Yaftali Sufla district, Badakhshan.", True),
+    ("On Monday, al-Shabaab took control of Bulo Burde after government troops withdrew.", True),
+])
+def test_only_control_of_a_place_is_territory(text, territory):
+    sub_types = {e.sub_event_type for e in acled_events(text)}
+    assert ("Non-state actor overtakes territory" in sub_types) == territory, sub_types
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
