@@ -120,6 +120,29 @@ def _takes_a_place(trigger_token) -> bool:
     return False
 
 
+def _met_with_intervention(context: str) -> bool:
+    """Force used on the protest, or its people arrested at it: not arrests told as after the
+    protest was over ('the protesters were detained later, after the protest was finished')."""
+    cues = vocab()["intervention_cues"]
+    if contains_cue(context, [c for c in cues if "arrest" not in c and "detain" not in c]):
+        return True
+    return contains_cue(context, cues) and not contains_cue(context.lower(), vocab()["after_protest_cues"])
+
+
+def _arrest_told_aside(trigger_token, lowered: str) -> bool:
+    """An arrest the sentence tells as background or aftermath, not as what was done at the event:
+    earlier ('activists who had been detained'), asked to be undone ('demanded the release of
+    those detained'), or after the protest was over ('arrested right after the protest')."""
+    if contains_cue(lowered, vocab()["after_protest_cues"]):
+        return True
+    if trigger_token is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger_token.children):
+        return True
+    release = vocab()["release_words"]
+    return any(t.lemma_.lower() in release for t in trigger_token.ancestors)
+
+
 def _controls_a_place(trigger_token) -> bool:
     """What 'took control of' names is a place (a named one, or a word like village or base);
     'took control' with nothing after it says no less."""
@@ -220,12 +243,14 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return "Excessive force against protesters"
         if contains_cue(lowered, words["riot_cues"]):
             return "Violent demonstration"
-        if contains_cue(context, words["intervention_cues"]):
+        if _met_with_intervention(context):
             return "Protest with intervention"
         return "Peaceful protest"
     if sub_type == "Arrests":
         if not patients and not agents:
             return None
+        if agent_inter in (5, 6, 7) or _arrest_told_aside(trigger_token, lowered):
+            return None  # protesters who 'detained trucks'; activists 'who had been detained' before
         if any(p.inter == 6 for p in patients) and contains_cue(context.lower(), words["protest_scene_cues"]):
             return "Protest with intervention"  # demonstrators arrested at their protest: ACLED's protest met by force
         if agent_inter in (2, 3, 4):

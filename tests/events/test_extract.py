@@ -831,6 +831,23 @@ def test_only_control_of_a_place_is_territory(text, territory):
     assert ("Non-state actor overtakes territory" in sub_types) == territory, sub_types
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, activists gathered outside the central bank in Tyre and demanded the release of colleagues who "
+    "had been detained in earlier demonstrations.",
+    "On Monday, about 50 teachers marched in Grodno against pay cuts. The protesters were detained later that day "
+    "after the protest was finished.",
+    "On Monday, farmers staged a protest in Shillong and detained 12 trucks carrying coal.",
+])
+def test_arrests_before_after_or_by_the_protest_leave_it_peaceful(text):
+    assert [e.sub_event_type for e in acled_events(text)] == ["Peaceful protest"]
+
+
+def test_a_protest_the_police_intervened_in_is_one_with_intervention():
+    events = acled_events("On Monday, prisoners staged a protest in Huancayo prison demanding masks. "
+                          "Police intervened and fired into the air.")
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
