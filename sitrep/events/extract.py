@@ -866,6 +866,7 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
             if p.event_probability >= MODEL_VETO or d.sub_event_type in RULE_TERRITORY_TRIGGERS | {"Agreement"}]
     drafts = [d for d, _ in kept]
     predictions = [p for _, p in kept]
+    retyped: list[Draft] = []
     for draft, prediction in zip(drafts, predictions):
         if draft.sub_event_type in RULE_TERRITORY_TRIGGERS:
             continue  # the rules read who took a place from the parse; keep them
@@ -878,6 +879,7 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         armed_arson = (draft.sub_event_type == "Looting/property destruction" and prediction.event_type in CROWD_TYPES
                        and bool(draft.agents) and draft.agents[0].inter in (2, 3, 4, 8))
         if prediction.event_type != draft.event_type and prediction.type_probability >= needed_for_type and not armed_arson:
+            retyped.append(draft)
             draft.event_type = prediction.event_type
             draft.sub_event_type = prediction.sub_type_within(prediction.event_type)[0] or draft.sub_event_type
             draft.agents, draft.patients = _reframe(draft, extractor)
@@ -890,7 +892,28 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         found = _model_found_event(extractor, body_end)
         if found is not None:
             drafts = [found]
-    return _one_violent_event_per_place(drafts)
+    return _one_violent_event_per_place(_retyped_crowds_folded(drafts, retyped))
+
+
+def _retyped_crowds_folded(drafts: list[Draft], retyped: list[Draft]) -> list[Draft]:
+    """A draft the model retyped as a protest or riot joins one of that type on the same day and
+    place: 'teachers staged a protest, demanding the arrest of people who set fire to crops' is
+    one protest, though the rules read a riot and an arson in it. A death it told is the crowd's
+    grievance, not a toll of a protest."""
+    from sitrep.events.merge import _dates_compatible, _places_compatible, absorb
+
+    kept: list[Draft] = []
+    for draft in drafts:
+        folding = any(draft is r for r in retyped) and draft.event_type in CROWD_TYPES
+        target = next((k for k in kept if folding and k.event_type == draft.event_type
+                       and _dates_compatible(k, draft) and _places_compatible(k, draft)), None)
+        if target is None:
+            kept.append(draft)
+            continue
+        if draft.event_type in NO_DEATHS_TYPES:
+            draft.fatalities = []
+        absorb(target, draft)
+    return kept
 
 
 def _armed_on_armed(draft: Draft) -> bool:

@@ -848,6 +848,16 @@ def test_a_protest_the_police_intervened_in_is_one_with_intervention():
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, teachers staged a protest demonstration in Larkana, demanding the arrest of people who set fire to "
+    "wheat crops in the area.",
+    "On Monday, protesters gathered at the roundabout in Zahle chanting slogans against the government and "
+    "demanding the return of the looted funds.",
+])
+def test_a_protest_whose_words_the_rules_read_as_violence_is_one_protest(text):
+    assert [e.sub_event_type for e in acled_events(text)] == ["Peaceful protest"]
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
