@@ -278,10 +278,34 @@ def _list_around(text: str, ordered: list[PlaceMention], at: int) -> list[PlaceM
         last += 1
     gaps = [_list_gap(text[ordered[i].end:ordered[i + 1].start]) for i in range(first, last)]
     if "and" not in gaps:
+        # 'in Jumla, Kanchanpur, Rupandehi, Nawalparasi and Palpa' written with commas only: a list
+        # when it has three names or more and none lies in another ('Pinetown, eThekwini, KwaZulu-Natal'
+        # is a town, its district and its province)
+        run = ordered[first:last + 1]
+        if len(run) >= COMMA_LIST_MIN and not any(_lies_in(m, other) for m in run for other in run if m is not other):
+            return run
         return []
     # the name after the last "and" ends the list: 'X and Y districts, Kandahar' adds their province
     last_and = max(i for i, gap in enumerate(gaps) if gap == "and")
     return ordered[first:first + last_and + 2]
+
+
+COMMA_LIST_MIN = 3
+
+
+def _lies_in(place: PlaceMention, area: PlaceMention) -> bool:
+    """`place` lies in `area` by the gazetteer's codes (country, province or district), or they
+    are one place."""
+    p, a = place.place, area.place
+    if p is None or a is None or p.country_code != a.country_code:
+        return False
+    if _place_key(place) == _place_key(area) or a.feature_code.startswith("PCL"):
+        return True
+    if a.feature_code == "ADM1":
+        return bool(a.admin1) and a.admin1 == p.admin1
+    if a.feature_code == "ADM2":
+        return bool(a.admin2) and a.admin1 == p.admin1 and a.admin2 == p.admin2
+    return False
 
 
 def _list_gap(gap: str) -> Optional[str]:

@@ -511,6 +511,19 @@ def test_a_place_named_after_and_for_another_reason_is_no_second_event(text):
     assert len(acled_events(text)) == 1
 
 
+def test_three_places_listed_with_commas_only_are_an_event_each():
+    events = acled_events("On Monday, Boko Haram fighters attacked army posts in Bama, Gwoza, Konduga.")
+    assert {e.location for e in events} == {"Bama", "Gwoza", "Konduga"}
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, about 400 people demonstrated outside the labour offices in Pinetown, eThekwini, KwaZulu-Natal.",
+    "On Monday, gunmen killed two farmers in Maiduguri, Borno, Nigeria.",
+])
+def test_a_town_its_district_and_its_province_stay_one_event(text):
+    assert len(acled_events(text)) == 1
+
+
 @pytest.mark.parametrize("text", [
     "Clashes broke out on the road between Kirkuk and Erbil on Monday, killing two fighters.",
     "Gunmen killed two farmers in Zaria, Kaduna State, on Monday.",
