@@ -492,7 +492,7 @@ def _proper_noun_runs(doc: Doc, covered: set[int], gaz: Gazetteer) -> Iterable[S
         if doc[i].pos_ == "PROPN" and i not in covered:
             j = i
             while j < len(doc) and j not in covered and "\n" not in doc[j].text and (
-                    doc[j].pos_ == "PROPN" or _joins_a_name(doc, j)):
+                    doc[j].pos_ == "PROPN" or _joins_a_name(doc, j) or _article_inside_a_name(doc, j)):
                 j += 1
             yield from _hyphen_parts(doc[i:j], gaz)
             i = j
@@ -501,9 +501,16 @@ def _proper_noun_runs(doc: Doc, covered: set[int], gaz: Gazetteer) -> Iterable[S
 
 
 def _joins_a_name(doc: Doc, j: int) -> bool:
-    """A hyphen inside a name ('As-Safira'): the tokenizer cuts it in three."""
+    """A hyphen inside a name ('As-Safira', 'Deir-ez-Zor'): the tokenizer cuts it in three."""
     return (doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN")
+            and j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or _article_inside_a_name(doc, j + 1)))
+
+
+def _article_inside_a_name(doc: Doc, j: int) -> bool:
+    """The 'ez' of 'Deir-ez-Zor': an Arabic article between two hyphens, before a name."""
+    return (doc[j].lower_ in name_articles() and 0 < j < len(doc) - 2 and doc[j - 1].text == "-"
+            and doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+            and doc[j + 2].pos_ == "PROPN")
 
 
 def _hyphen_parts(run: SpacySpan, gaz: Gazetteer) -> Iterable[SpacySpan]:

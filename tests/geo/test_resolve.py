@@ -362,6 +362,14 @@ def test_a_hyphenated_name_with_an_article_is_one_name(parse):
     assert not by_text(mentions, "As")
 
 
+def test_an_article_between_hyphens_stays_inside_the_name(parse):
+    # the tagger left it untagged; its parts alone read as a town in Hungary and one in Kuwait
+    doc, mentions = parse("IS attacked military vehicles in the area between Al Sukhnah and Ash Shula on the "
+                          "administrative border between Deir-ez-Zor and Homs.")
+    assert "Deir-ez-Zor" in {m.text for m in mentions if m.place is not None}
+    assert {m.place.country_code for m in mentions if m.place is not None} == {"SY"}
+
+
 def test_the_parts_of_an_unknown_hyphenated_name_are_looked_up(parse):
     doc, mentions = parse("Rioters blocked the Rashayya-Masnaa road with burning tyres on Monday.")
     assert "Masnaa" in {m.text for m in mentions if m.place is not None}
