@@ -37,6 +37,7 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
     direct = [m for m in inside if m not in on_path]
     if doc is not None:
         direct = _without_locating_phrases(direct, doc_text(doc))
+        direct = [m for m in direct if not _names_a_thing_placed_in_another(doc, m, direct)]
     if direct:
         best = max(direct, key=lambda m: (_rank(m, doc), -m.start))
         return _copy(best, best.geo_precision)
@@ -425,6 +426,22 @@ def _without_locating_phrases(direct: list[PlaceMention], text: str) -> list[Pla
     return [m for m in direct if not any(
         o is not m and o.end <= _phrase_start(m) < m.start and _LOCATED_GAP.match(text[o.end:_phrase_start(m)])
         for o in direct)]
+
+
+def _names_a_thing_placed_in_another(doc: Doc, m: PlaceMention, direct: list[PlaceMention]) -> bool:
+    """'the Maskan-e Mehr housing project in Mashhad': the name is the project's, which the text
+    places in Mashhad, another of the places; the event is there, not at a village called Mehr."""
+    thing = _root_token(doc, m)
+    things = context_words()["named_thing_nouns"]
+    # up the compound: 'Mehr housing project'
+    while thing is not None and thing.dep_ in ("compound", "nmod") and thing.head.pos_ == "NOUN" \
+            and thing.lemma_.lower() not in things:
+        thing = thing.head
+    if thing is None or thing.lemma_.lower() not in things:
+        return False  # 'Durayhimi district in western Yemen' is a place in a place
+    placed_at = {g.i for c in thing.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
+                 for g in c.children if g.dep_ == "pobj"}
+    return any(o is not m and (r := _root_token(doc, o)) is not None and r.i in placed_at for o in direct)
 
 
 def _phrase_start(m: PlaceMention) -> int:

@@ -375,6 +375,15 @@ def test_the_parts_of_an_unknown_hyphenated_name_are_looked_up(parse):
     assert "Masnaa" in {m.text for m in mentions if m.place is not None}
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Residents protested on Monday against delays in the Maskan-e Mehr housing project in Mashhad.", "Mashhad"),
+    ("Pro-Houthi forces shelled farms northwest of Durayhimi district in western Yemen on Monday.", "Durayhimi"),
+])
+def test_a_thing_named_after_a_place_is_where_the_text_places_it(parse, text, place):
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == place
+
+
 def test_a_town_is_looked_for_in_the_district_the_writer_names(parse):
     # a village named after the city lies in the district named, not 200 km away in Plateau
     text = "Gunmen killed two farmers in Jos (Chikun LGA, Kaduna) on Monday."
