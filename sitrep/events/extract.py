@@ -266,9 +266,14 @@ class EventExtractor:
 
     def drafts(self, body_end: Optional[int]) -> list[Draft]:
         drafts = []
-        for mention in find_mentions(self.doc, body_end):
+        mentions = find_mentions(self.doc, body_end)
+        # 'an IED exploded, targeting a convoy': the targeting tells the other event's target
+        told = {m.sentence.start for m in mentions if not m.rule.get("supporting")}
+        for mention in mentions:
             draft = self._draft(mention)
             if draft is not None:
+                if mention.rule.get("supporting") and mention.sentence.start in told:
+                    draft.anaphoric = True
                 drafts.append(draft)
         used = {start for d in drafts for start in d.sentence_starts}
         self.orphan_deaths = self._orphan_deaths(used, body_end)

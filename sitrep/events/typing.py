@@ -234,6 +234,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
                 return "Violent demonstration"
             return "Armed clash"
         if rule_id in ("attack", "fire_at") and agent_inter in ARMED_INTERS and not patients:
+            if trigger_token is not None and trigger_token.lemma_.lower() == "target":
+                return None  # 'police raids targeted shops': what was targeted names no side
             return "Armed clash"  # 'troops fired at rebel positions'
         return None
     if SUB_EVENT_TO_TYPE.get(sub_type) == "Protests":

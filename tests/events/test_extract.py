@@ -871,6 +871,20 @@ def test_a_protest_whose_words_the_rules_read_as_violence_is_one_protest(text):
     assert [e.sub_event_type for e in acled_events(text)] == ["Peaceful protest"]
 
 
+def test_what_an_attack_targeted_is_its_second_side():
+    event = only(acled_events("On Monday, the LNA air force targeted GNA positions in Al Hishah, Misrata. "
+                              "No casualties reported."))
+    assert event.actor2.endswith("Government of National Accord")
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, tax authorities targeted three companies in Lagos over unpaid levies.",
+    "On Monday, the new rules targeted smugglers operating in Karachi.",
+])
+def test_targeting_by_no_armed_party_is_no_event(text):
+    assert not acled_events(text)
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
