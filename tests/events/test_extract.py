@@ -885,6 +885,12 @@ def test_targeting_by_no_armed_party_is_no_event(text):
     assert not acled_events(text)
 
 
+def test_deaths_over_decades_of_violence_are_no_event():
+    events = acled_events("The rebels signed a truce on Monday in Bogota. They killed more than 200,000 people "
+                          "over five decades of conflict.", published="2016-12-17")
+    assert "Violence against civilians" not in {e.event_type for e in events}
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
