@@ -987,10 +987,10 @@ def _model_found_event(extractor: "EventExtractor", body_end: Optional[int]) -> 
     if surest < MODEL_EVENT_CONFIDENCE and not (len(body) <= SHORT_REPORT_CHARS and _armed_party_named(
             sentence, extractor) and not contains_cue(body.lower(), vocab()["accident_cues"])):
         return None
-    if prediction.event_type in VIOLENT_TYPES and tells_an_accident(sentence) \
-            and not any(e.label_ == "FORCE" for e in sentence.ents) and not _someone_acts(sentence):
-        # 'two people were injured in a car crash': hurt by no one's violence; drivers who burn a
-        # car over a colleague's death in a crash riot, and a protest about an accident stays
+    if tells_an_accident(sentence) and not any(e.label_ == "FORCE" for e in sentence.ents) and not _someone_acts(sentence):
+        # 'two people were injured in a car crash': hurt by no one's violence, and 'the landslide
+        # blocked a section of a river' is no roadblock; drivers who burn a car over a colleague's
+        # death in a crash riot, and the rules find a protest about an accident
         return None
     if len(body) <= SHORT_REPORT_CHARS:
         prediction = classifier.predict([body])[0]  # a short report is typed whole, as ACLED's notes are

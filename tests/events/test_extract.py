@@ -891,6 +891,14 @@ def test_deaths_over_decades_of_violence_are_no_event():
     assert "Violence against civilians" not in {e.event_type for e in events}
 
 
+def test_a_road_a_landslide_blocked_is_no_protest():
+    text = ("KATHMANDU -- Dozens of people are missing after days of monsoon rain set off a landslide in western "
+            "Nepal. Rescue teams were digging through mud after about 30 houses were buried in Myagdi district. "
+            "The landslide hit the village of Ratopani early on Sunday and blocked a section of the highway, the "
+            "Kathmandu Post reported. Officials said more rain is expected over the coming days.")
+    assert not acled_events(text, published="2017-06-24")
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
