@@ -899,6 +899,10 @@ def test_a_road_a_landslide_blocked_is_no_protest():
     assert not acled_events(text, published="2017-06-24")
 
 
+def test_two_readings_of_one_sentence_the_model_retypes_alike_are_one_event():
+    assert len(acled_events("On Monday, security forces arrested and beat an opposition leader in Warder.")) == 1
+
+
 def test_a_riot_over_a_death_in_a_road_accident_is_still_a_riot():
     event = only(acled_events("On Monday, motorbike taxi drivers set a car on fire in Bafoussam after one of their "
                               "colleagues was killed in a road accident."))
