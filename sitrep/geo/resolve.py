@@ -780,6 +780,14 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         if b.hint:  # 'Merida state': the state, not the Spanish or Mexican towns
             holders = [i for i in holders if gaz.feature(i).startswith(b.hint)] or holders
         areas = _areas_among(holders, gaz)
+        if fold(a.text) == fold(b.text):
+            # 'Colon (Colon)': a town and the province named after it, so the province that holds a
+            # town of that name (Panama's), not one that would be its own container (Honduras's)
+            named_after = [i for i in areas if any(j != i and gaz.feature(j).startswith("PPL")
+                                                   and _pin_of(j, gaz) == _pin_of(i, gaz) for j in a.candidates)]
+            if named_after:
+                areas = named_after
+                pinned[id(b)] = _pin_of(areas[0], gaz)
         theirs = {gaz.country_code(i) for i in a.candidates}
         if len(theirs) == 1:
             # 'Khabb wa ash Shaaf district (Al Jawf)': a name only one country has says which

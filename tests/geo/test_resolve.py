@@ -384,6 +384,17 @@ def test_a_thing_named_after_a_place_is_where_the_text_places_it(parse, text, pl
     assert place_for_span(mentions, 0, len(text), doc).text == place
 
 
+@pytest.mark.parametrize("text, country", [
+    ("On Monday, in Colon (Colon), residents protested to demand relief.", "PA"),  # Honduras's Colon holds no Colon
+    ("On Monday, in Sikasso (Sikasso), residents protested.", "ML"),
+])
+def test_a_town_in_the_province_named_after_it_is_where_both_exist(parse, text, country):
+    doc, mentions = parse(text)
+    town, province = [m for m in mentions if m.place is not None]
+    assert town.place.feature_code.startswith("PPL") and province.place.feature_code == "ADM1"
+    assert town.place.country_code == province.place.country_code == country
+
+
 def test_a_town_is_looked_for_in_the_district_the_writer_names(parse):
     # a village named after the city lies in the district named, not 200 km away in Plateau
     text = "Gunmen killed two farmers in Jos (Chikun LGA, Kaduna) on Monday."
