@@ -897,22 +897,25 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         found = _model_found_event(extractor, body_end)
         if found is not None:
             drafts = [found]
-    return _one_violent_event_per_place(_retyped_crowds_folded(drafts, retyped))
+    return _one_violent_event_per_place(_retyped_drafts_folded(drafts, retyped))
 
 
-def _retyped_crowds_folded(drafts: list[Draft], retyped: list[Draft]) -> list[Draft]:
+def _retyped_drafts_folded(drafts: list[Draft], retyped: list[Draft]) -> list[Draft]:
     """A draft the model retyped joins one of that type (a protest or riot) or sub-type on the same
     day and place: 'teachers staged a protest, demanding the arrest of people who set fire to crops' is
     one protest, though the rules read a riot and an arson in it. A death it told is the crowd's
     grievance, not a toll of a protest."""
     from sitrep.events.merge import _dates_compatible, _places_compatible, absorb
 
+    retyped_ids = {id(r) for r in retyped}
     kept: list[Draft] = []
     for draft in drafts:
-        folding = any(draft is r for r in retyped)
+        if id(draft) not in retyped_ids:
+            kept.append(draft)
+            continue
         # a crowd is one crowd whatever its sub-type; other retyped drafts join one of their
         # sub-type ('arrested and beat a leader', both read by the model as the arrest)
-        target = next((k for k in kept if folding and k.event_type == draft.event_type
+        target = next((k for k in kept if k.event_type == draft.event_type
                        and (draft.event_type in CROWD_TYPES or k.sub_event_type == draft.sub_event_type)
                        and _dates_compatible(k, draft) and _places_compatible(k, draft)), None)
         if target is None:

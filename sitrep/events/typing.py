@@ -1,6 +1,7 @@
 """Settle a mention's ACLED type and sub-type from its trigger, its parties, weapons and context."""
 from __future__ import annotations
 
+import functools
 from typing import Optional
 
 from spacy.tokens import Span as SpacySpan
@@ -113,20 +114,33 @@ def _takes_a_place(trigger_token) -> bool:
     if trigger_token.pos_ == "NOUN":  # 'the capture of the town'
         objects = [g for c in trigger_token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
-        if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in words or obj.lower_ in words:
+        if _place_word(obj, words):
             return True
         if any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words for t in _phrase_of(obj)):
             return True  # 'the rest of the district', 'parts of the city'
     return False
 
 
+def _place_word(token, words) -> bool:
+    """A named place, or a word like town or base (``words``: place_object_nouns)."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in words or token.lower_ in words
+
+
 def _met_with_intervention(context: str) -> bool:
     """Force used on the protest, or its people arrested at it: not arrests told as after the
     protest was over ('the protesters were detained later, after the protest was finished')."""
-    cues = vocab()["intervention_cues"]
-    if contains_cue(context, [c for c in cues if "arrest" not in c and "detain" not in c]):
+    force, arrests = _intervention_cues()
+    if contains_cue(context, force):
         return True
-    return contains_cue(context, cues) and not contains_cue(context.lower(), vocab()["after_protest_cues"])
+    return contains_cue(context, arrests) and not contains_cue(context.lower(), vocab()["after_protest_cues"])
+
+
+@functools.lru_cache(maxsize=1)
+def _intervention_cues() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """intervention_cues split into force used ('tear gas') and arrests ('detained protesters')."""
+    cues = vocab()["intervention_cues"]
+    arrests = tuple(c for c in cues if "arrest" in c or "detain" in c)
+    return tuple(c for c in cues if c not in arrests), arrests
 
 
 def _arrest_told_aside(trigger_token, lowered: str) -> bool:
@@ -155,8 +169,7 @@ def _controls_a_place(trigger_token) -> bool:
     if not controlled:
         return True
     words = vocab()["place_object_nouns"]
-    return any(t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in words or t.lower_ in words
-               or (t.pos_ == "PROPN" and t.is_title) for obj in controlled for t in _phrase_of(obj))
+    return any(_place_word(t, words) or (t.pos_ == "PROPN" and t.is_title) for obj in controlled for t in _phrase_of(obj))
 
 
 def _phrase_of(token):
