@@ -258,9 +258,13 @@ def place_named_by_both(a: Event, b: Event) -> bool:
     return _place_written_in(a, b) and _place_written_in(b, a)
 
 
-def _place_written_in(event: Event, other: Event) -> bool:
+def _place_written_in(event: Event, other: Event, or_its_name: bool = False) -> bool:
+    """The event's place, as its report writes it (or, ``or_its_name``, as the gazetteer names
+    it when the report gives no words for it), is written in the other report too."""
     other_text = _norm(f"{other.notes} {named_in(other)}")
     written = {_norm(span.text) for span in event.evidence if span.field == "location"}
+    if not written and or_its_name and event.location:
+        written = {_norm(event.location)}
     return any(len(name) >= 3 and re.search(rf"\b{re.escape(name)}\b", other_text) for name in written)
 
 
@@ -491,12 +495,16 @@ def distance_km(a: Event, b: Event) -> float:
 def _one_within_the_other(part: Event, whole: Event) -> bool:
     """'Athens-Central Athens' lies in 'Athens' (ACLED names a city's districts 'City-District');
     a report that places an event only in its province ('Sindh') tells less than one that names
-    the district: a vaguer place that holds the other is the same place."""
+    the district, when it names that district too ('Matiari press club in Sindh'): a vaguer place
+    that holds the other is then the same place. A province's report that does not name the town
+    ('protests across Punjab') may be about the province at large, which ACLED codes as an event
+    of its own beside the town's."""
     if _norm(part.location).startswith(_norm(whole.location) + "-"):
         return _same_country(part, whole)
     if (whole.geo_precision or 3) < 3 or (part.geo_precision or 3) >= 3:
         return False
-    return bool(whole.admin1) and _norm(whole.location) == _norm(whole.admin1) and _same_region(part, whole)
+    return (bool(whole.admin1) and _norm(whole.location) == _norm(whole.admin1) and _same_region(part, whole)
+            and _place_written_in(part, whole, or_its_name=True))
 
 
 def _same_region(a: Event, b: Event) -> bool:

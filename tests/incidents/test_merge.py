@@ -167,7 +167,7 @@ def test_of_two_qualifying_incidents_the_one_telling_the_same_story_wins():
     # a report placed only in the province is as close to both towns
     province = dict(geonameid=None, location="Kirkuk", geo_precision=3, latitude=35.47, longitude=44.39)
     story = incident_of(clash(article_id="s", event_id="s", location="Daquq", geonameid=7,
-                              latitude=35.14, longitude=44.45,
+                              latitude=35.14, longitude=44.45, evidence=[Span("location", 51, 56, "Daquq")],
                               notes="Peshmerga fighters shelled an army checkpoint near Daquq at dawn, "
                                     "wounding two soldiers."))
     other = incident_of(clash(article_id="o", event_id="o", location="Kirkuk", geonameid=8,
@@ -277,11 +277,22 @@ def test_a_district_named_after_its_city_and_a_province_holding_the_town_are_the
     city = clash(event_id="c1-1", location="Kirkuk", geonameid=None, latitude=35.55, longitude=44.30)
     assert is_same_incident(district, city)
     province = clash(event_id="d1-1", location="Kirkuk", admin1="Kirkuk", geo_precision=3, geonameid=None,
-                     latitude=35.47, longitude=44.39)
+                     latitude=35.47, longitude=44.39, notes="Clashes near Altun Kupri in Kirkuk province.")
     assert is_same_incident(clash(), province)  # Altun Kupri lies in Kirkuk province
     elsewhere = clash(event_id="e1-1", location="Erbil", admin1="Erbil", geo_precision=3, geonameid=None,
                       latitude=36.19, longitude=44.01)
     assert not is_same_incident(clash(), elsewhere)
+
+
+def test_a_province_report_that_does_not_name_the_town_is_the_province_at_large():
+    town = clash(notes="Iraqi forces clashed with the Peshmerga in Altun Kupri.",
+                 evidence=[Span("location", 42, 53, "Altun Kupri")])
+    province = dict(event_id="d1-1", location="Kirkuk", admin1="Kirkuk", geo_precision=3, geonameid=None,
+                    latitude=35.47, longitude=44.39)
+    across = clash(notes="Iraqi forces clashed with the Peshmerga across Kirkuk province.", **province)
+    assert not is_same_incident(town, across)
+    naming = clash(notes="Iraqi forces clashed with the Peshmerga at Altun Kupri, Kirkuk province.", **province)
+    assert is_same_incident(town, naming)
 
 
 def test_a_town_placed_differently_joins_when_each_report_names_the_others_place():
