@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import json
 import math
 import re
 from importlib import resources
@@ -203,12 +204,42 @@ def conflicting_names(first: str, second: str) -> tuple[frozenset[str], frozense
     only_second = {n for n in names(second) if n not in words_first}
     only_first, only_second = _without_acronyms(only_first, only_second, first, second)
     only_second, only_first = _without_acronyms(only_second, only_first, second, first)
+    only_first |= _landmarks_not_in(first, words_second)
+    only_second |= _landmarks_not_in(second, words_first)
     unmatched_first = frozenset(n for n in only_first if not any(spelled_alike(n, m) for m in only_second))
     unmatched_second = frozenset(n for n in only_second if not any(spelled_alike(n, m) for m in only_first))
     return unmatched_first, unmatched_second
 
 
 _ACRONYM = re.compile(r"\b[A-Z]{2,7}s?\b")
+
+
+@functools.lru_cache(maxsize=1)
+def _landmark_pattern() -> re.Pattern[str]:
+    """A spot within a town: capitalised words (with the connectors of names between them)
+    before a landmark noun ('the Sport City intersection', 'the Corniche el Mazraa road')."""
+    text = (resources.files("sitrep.incidents") / "data" / "landmarks.json").read_text(encoding="utf-8")
+    nouns = sorted(json.loads(text)["landmark_words"], key=len, reverse=True)
+    connector = r"(?:el|al|de|del|la|of|the|des|du|do|da)"
+    capital = r"[A-Z][^\W_]*(?:['’-][^\W_]+)*"
+    return re.compile(rf"\b({capital}(?:\s+(?:{connector}\s+)?{capital})*)\s+(?i:{'|'.join(nouns)})\b")
+
+
+def landmarks(text: str) -> frozenset[tuple[str, ...]]:
+    """The spots within a town a report names, each as the stems of its name's words."""
+    found = set()
+    for match in _landmark_pattern().finditer(without_dates(text or "")):
+        before = text[: match.start()].rstrip() if match.start() else ""
+        words = [stem(w) for w in _WORD.findall(match.group(1))]
+        words = [w for w in words if w not in _stop_stems() and not _is_country_word(w.capitalize())]
+        if words and before and before[-1] not in _OPENERS:
+            found.add(tuple(words))
+    return frozenset(found)
+
+
+def _landmarks_not_in(text: str, other_words: frozenset[str]) -> set[str]:
+    """The spots ``text`` names whose words the other report does not all use, as names."""
+    return {" ".join(spot) for spot in landmarks(text) if not set(spot) <= other_words}
 
 
 def _without_acronyms(mine: set[str], theirs: set[str], my_text: str, their_text: str) -> tuple[set[str], set[str]]:

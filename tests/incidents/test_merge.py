@@ -75,6 +75,9 @@ def test_incompatible_sub_event_types_do_not_match():
     arrest = clash(event_type="Strategic developments", sub_event_type="Arrests")
     agreement = clash(event_type="Strategic developments", sub_event_type="Agreement")
     assert not is_same_incident(arrest, agreement)
+    mob = clash(event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (Iraq)", actor2="")
+    riot = clash(event_type="Riots", sub_event_type="Violent demonstration", actor1="Rioters (Iraq)", actor2="")
+    assert not is_same_incident(mob, riot)  # a mob's attack on someone is no demonstration turned violent
 
 
 def test_reports_naming_the_weapon_differently_are_one_incident():

@@ -1,5 +1,7 @@
 """Two reports' words: what they share, and names that set them apart."""
-from sitrep.incidents.similarity import Rarity, conflicting_names, names, rarity_table, report_similarity, same_story, stems
+from sitrep.incidents.similarity import (
+    Rarity, conflicting_names, landmarks, names, rarity_table, report_similarity, same_story, stems,
+)
 
 
 def test_stems_leave_out_dates_and_stop_words_and_write_numbers_as_digits():
@@ -74,3 +76,21 @@ def test_stop_words_and_countries_are_not_names():
 def test_a_plural_acronym_is_a_kind_of_weapon_not_a_name():
     assert "ieds" not in names("Soldiers defused 55 IEDs near Teaalba village.")
     assert "teaalba" in names("Soldiers defused 55 IEDs near Teaalba village.")
+
+
+def test_spots_in_a_town_are_named_by_the_capitalised_words_before_a_landmark_noun():
+    assert landmarks("Protesters blocked the Sport City intersection in Beirut.") == {("sport", "city")}
+    assert landmarks("Rioters marched towards the Ring Bridge and the Corniche el Mazraa road.") == {
+        ("ring",), ("corniche", "el", "mazraa")}
+    assert landmarks("They blocked the main road and gathered at a square.") == frozenset()
+    assert landmarks("Road blocks were set up.") == frozenset()  # a sentence's first word names nothing
+
+
+def test_two_protests_at_two_named_spots_of_one_town_are_two_events():
+    blocked = "On 28 April, protesters against the exchange rate blocked the Sport City intersection in Beirut."
+    campus = "On 28 April, protesters against the exchange rate gathered near the Beirut Arab University campus in Beirut."
+    assert not same_story(blocked, campus)
+    again = "Protesters angry at the exchange rate cut the Sport City intersection of Beirut on 28 April."
+    assert same_story(blocked, again)
+    unnamed = "On 28 April, protesters against the exchange rate blocked a road in Beirut."
+    assert conflicting_names(blocked, unnamed)[1] == frozenset()  # naming no spot only tells less
