@@ -8,6 +8,7 @@ Writes sitrep/events/models/event_type.joblib and sitrep/events/data/learned_act
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 from collections import Counter, defaultdict
@@ -22,15 +23,26 @@ from sitrep.records import ARMED_VIOLENCE_TYPES, FRONT_TYPES
 
 NEGATIVE_CORPORA = ("data/geoparsing/GeoVirus.xml", "data/geoparsing/GWN.xml")
 MAX_FEATURES = 60_000
+MAX_CHAR_FEATURES = 100_000
+# The 2015 extract's notes are older, Asian and written in another style than the 2020 notes that
+# sitrep is scored on: as a quarter of a note each, they teach the types without setting the style
+# (models alone on the dev part, beside the pieces of words: type accuracy 91.8% -> 92.2%,
+# sub-type 87.0% -> 88.0%)
+OLD_EXTRACT_WEIGHT = 0.25
+OLD_EXTRACT = "data/acled-2015-asia/acled.csv"
 
 
 def gold_for_training(shared: Path, hold_dev: bool = False) -> list[GoldEvent]:
     rows = [g for g in read_acled(shared / "data/acled-2020-global/acled.csv")
             if g.split == "train" and not (hold_dev and is_dev(g.event_id))]
-    old = shared / "data/acled-2015-asia/acled.csv"
+    old = shared / OLD_EXTRACT
     if old.is_file():
-        rows += list(read_acled(old))
+        rows += [dataclasses.replace(g, split="2015") for g in read_acled(old)]
     return rows
+
+
+def _weight(gold: GoldEvent) -> float:
+    return OLD_EXTRACT_WEIGHT if gold.split == "2015" else 1.0
 
 
 def _sentences(text: str) -> list[str]:
@@ -56,26 +68,39 @@ def train_models(shared: Path, out: Path, hold_dev: bool = False) -> list[str]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    from sitrep.events.classifier import model_text
+    from sitrep.events.classifier import model_text, read_with
 
     started = time.perf_counter()
     gold = gold_for_training(shared, hold_dev)
     texts = [model_text(g.notes) for g in gold]
+    weights = np.array([_weight(g) for g in gold], dtype=np.float32)
+
+    def words():
+        return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=MAX_FEATURES, dtype=np.float32)
 
     def fitted(x, y, c=4.0):
-        model = make_pipeline(
-            TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, max_features=MAX_FEATURES, dtype=np.float32),
-            LogisticRegression(C=c, max_iter=2000, class_weight="balanced"),
-        )
+        model = make_pipeline(words(), LogisticRegression(C=c, max_iter=3000, class_weight="balanced"))
         return model.fit(x, y)
 
-    type_model = fitted(texts, [g.event_type for g in gold])
-    with_sub = [(t, g.sub_event_type) for t, g in zip(texts, gold) if g.sub_event_type]
-    sub_model = fitted([t for t, _ in with_sub], [s for _, s in with_sub])
+    # the type and sub-type models read pieces of words (2 to 5 letters) beside words and word
+    # pairs, so 'firebombed' meets 'bombed' and spellings of names and weapons meet; they share
+    # one reader, so a passage is read once and the file stores its vocabulary once
+    readers = [words().fit(texts), TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), min_df=3, sublinear_tf=True, max_features=MAX_CHAR_FEATURES,
+        dtype=np.float32).fit(texts)]
+    features = read_with(readers, texts)
+
+    def head(rows, y):
+        return LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced").fit(
+            features[rows], y, sample_weight=weights[rows])
+
+    type_model = head(np.arange(len(gold)), [g.event_type for g in gold])
+    with_sub = np.array([i for i, g in enumerate(gold) if g.sub_event_type])
+    sub_model = head(with_sub, [gold[i].sub_event_type for i in with_sub])
     negatives = [model_text(t) for t in negative_texts(shared)]
     event_model = fitted(texts + negatives, [1] * len(texts) + [0] * len(negatives), c=2.0)
     out.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"type": type_model, "sub_type": sub_model, "event": event_model,
+    joblib.dump({"readers": readers, "type": type_model, "sub_type": sub_model, "event": event_model,
                  "trained_on": {"notes": len(gold), "negatives": len(negatives)}}, out, compress=3)
     return [
         f"event type model: {len(texts)} notes, {len(type_model.classes_)} types",
@@ -490,7 +515,7 @@ def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
     """Phrases that, in train notes, almost always come with one ACLED actor ('pro-Houthi', 'NAF')."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from sitrep.events.classifier import model_text
+    from sitrep.events.classifier import model_text, read_with
 
     gold = gold_for_training(shared)
     generic = _generic_words()

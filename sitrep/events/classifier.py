@@ -1,7 +1,8 @@
 """The learned part of event typing: models trained by `sitrep train` on ACLED notes.
 
-Three linear text models over TF-IDF word n-grams: the event type, the sub-event type, and whether a
-passage reports a conflict event at all. The rules find and frame events; these models settle the
+Three linear text models over TF-IDF features: the event type and the sub-event type (words, word
+pairs and pieces of words, read once by shared readers), and whether a passage reports a conflict
+event at all (words and word pairs). The rules find and frame events; these models settle the
 type where they are confident, and catch events the rules missed.
 """
 from __future__ import annotations
@@ -71,9 +72,16 @@ def predict(texts: list[str]) -> list[Prediction]:
     if models is None or not texts:
         return []
     cleaned = [model_text(t) for t in texts]
-    type_probs = models["type"].predict_proba(cleaned)
-    sub_probs = models["sub_type"].predict_proba(cleaned)
-    event_probs = models["event"].predict_proba(cleaned)
+    import sklearn
+
+    # the models are called once per article: sklearn's checks of its inputs would cost a fifth
+    with sklearn.config_context(assume_finite=True, skip_parameter_validation=True):
+        # the type and sub-type models read the passage through shared readers (`sitrep train`);
+        # a file without them holds a whole pipeline per model
+        read = read_with(models["readers"], cleaned) if "readers" in models else cleaned
+        type_probs = models["type"].predict_proba(read)
+        sub_probs = models["sub_type"].predict_proba(read)
+        event_probs = models["event"].predict_proba(cleaned)
     type_classes, sub_classes = models["type"].classes_, models["sub_type"].classes_
     positive = list(models["event"].classes_).index(1)
     out = []
@@ -82,6 +90,13 @@ def predict(texts: list[str]) -> list[Prediction]:
         out.append(Prediction(str(type_classes[ti]), float(tp[ti]), str(sub_classes[si]), float(sp[si]), float(ep[positive]),
                               {str(c): float(p) for c, p in zip(sub_classes, sp)}))
     return out
+
+
+def read_with(readers: list, texts: list[str]):
+    """The features of each text: the columns of every reader side by side (a sparse matrix)."""
+    from scipy.sparse import hstack
+
+    return hstack([reader.transform(texts) for reader in readers], format="csr")
 
 
 def sub_type_given(text: str, event_type: str) -> tuple[Optional[str], float]:

@@ -249,3 +249,16 @@ def test_a_place_is_learned_from_notes_that_write_its_particle_in_lower_case(tmp
     learn_places(_shared_with(tmp_path, rows, country="Lebanon", admin1="North"), out)
     learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     assert [(row[0], row[4]) for row in learned] == [("El Mina", "LB")]
+
+
+def test_the_older_extract_counts_a_quarter_of_a_note_in_the_type_models(tmp_path):
+    import shutil
+
+    from sitrep.evaluate.train import OLD_EXTRACT_WEIGHT, _weight, gold_for_training
+
+    shared = _shared_with(tmp_path, [("Kirkuk", 35.47, 44.39, "Rebels clashed with the army in Kirkuk.")] * 2)
+    older = shared / "data" / "acled-2015-asia"
+    older.mkdir(parents=True)
+    shutil.copy(shared / "data" / "acled-2020-global" / "acled.csv", older / "acled.csv")
+    weights = sorted(_weight(g) for g in gold_for_training(shared))
+    assert weights == [OLD_EXTRACT_WEIGHT] * 2 + [1.0] * 2 and OLD_EXTRACT_WEIGHT < 1.0

@@ -61,3 +61,33 @@ def test_a_closing_casualty_line_does_not_frame_an_event_the_model_found():
     assert event.event_type == "Battles"
     assert event.location == "Harib"
     assert [s.text for s in event.evidence if s.field == "event_type"][0].startswith("On 12 March 2020, tensions")
+
+
+def _tiny_models(shared_readers: bool) -> dict:
+    """Models fitted on six sentences: with shared readers (what `sitrep train` writes) or as one
+    whole pipeline per model (files written before the readers were shared)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    texts = ["Troops shelled the village.", "Artillery shelled the town.", "Protesters marched downtown.",
+             "Crowds marched to demand pay.", "Prices rose at the market.", "The harvest was good."]
+    types = ["Explosions/Remote violence"] * 2 + ["Protests"] * 2
+    subs = ["Shelling/artillery/missile attack"] * 2 + ["Peaceful protest"] * 2
+    event = make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(texts, [1, 1, 1, 1, 0, 0])
+    if not shared_readers:
+        return {"type": make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(texts[:4], types),
+                "sub_type": make_pipeline(TfidfVectorizer(), LogisticRegression()).fit(texts[:4], subs),
+                "event": event}
+    readers = [TfidfVectorizer().fit(texts), TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4)).fit(texts)]
+    features = classifier.read_with(readers, texts[:4])
+    return {"readers": readers, "type": LogisticRegression().fit(features, types),
+            "sub_type": LogisticRegression().fit(features, subs), "event": event}
+
+
+@pytest.mark.parametrize("shared_readers", [True, False])
+def test_models_read_through_shared_readers_or_whole_pipelines(monkeypatch, shared_readers):
+    monkeypatch.setattr(classifier, "_models", lambda: _tiny_models(shared_readers))
+    [shelling, protest] = classifier.predict(["Troops shelled the town.", "Crowds marched downtown."])
+    assert (shelling.event_type, protest.event_type) == ("Explosions/Remote violence", "Protests")
+    assert shelling.sub_event_type == "Shelling/artillery/missile attack"

