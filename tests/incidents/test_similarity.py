@@ -94,3 +94,10 @@ def test_two_protests_at_two_named_spots_of_one_town_are_two_events():
     assert same_story(blocked, again)
     unnamed = "On 28 April, protesters against the exchange rate blocked a road in Beirut."
     assert conflicting_names(blocked, unnamed)[1] == frozenset()  # naming no spot only tells less
+
+
+def test_two_villages_that_only_share_letters_are_not_one_name_spelled_two_ways():
+    first = "On 8 May 2020, Turkish forces shelled Abboush in al-Hasakeh using artillery fire."
+    second = "On 8 May 2020, Turkish forces shelled Qabbour in al-Hasakeh using artillery fire."
+    assert not same_story(first, second)
+    assert same_story(first, first.replace("Abboush", "Abbush"))
