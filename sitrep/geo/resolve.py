@@ -739,6 +739,12 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             continue
         if a.candidates and b.candidates and _part_gap().match(between):
             _keep_within(a, b, gaz)  # 'Gota area of Ahmedabad city' is no Gotha in Germany
+            if a.candidates:
+                # 'Dogubeyazit district of Agri': the province says where the district is; a
+                # later sentence with no place of its own is about the district, not the province
+                b.is_container = b.holds_known_place = True
+                b.contained = a
+                b.holds_countries = {gaz.country_code(i) for i in a.candidates}
             continue
         if a.candidates and not b.candidates and id(b) in pinned and _part_gap().match(between):
             # 'Islamabad area of Alishing district, Laghman': the unknown district passes on its

@@ -662,3 +662,10 @@ def test_a_people_of_no_country_is_no_place_however_the_tagger_labels_it(parse):
     places = {m.text: m.place.country_code for m in mentions if m.role == "place" and m.place is not None}
     assert "Roma" not in places and places.get("Kyiv") == "UA"
 
+
+
+def test_the_province_a_district_is_said_to_be_part_of_holds_it(parse):
+    doc, mentions = parse("Three militants were killed in Dogubeyazit district of Agri. Soldiers also died in the clashes.")
+    assert [m.role for m in mentions if m.text == "Agri"] == ["container"]
+    later = doc.text.index("Soldiers")  # a sentence with no place of its own
+    assert place_for_span(mentions, later, len(doc.text), doc).place.name == "Dogubayazit"
