@@ -1068,7 +1068,11 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
             scored = [(s, i) for s, i in scored if gaz.country_code(i) == container[0]]
         district = getattr(m, "district", None)
         if district is not None and not m.given:
-            scored = [(s, i) for s, i in scored if _near_district(i, district, gaz)]
+            # a district's point is its seat, and a district can be wider than the distance
+            # allowed from it ('Paletwa Township, Mindat District': 120 km): when no namesake is
+            # near, those in the district's province are still the place the writer means
+            scored = [(s, i) for s, i in scored if _near_district(i, district, gaz)] or [
+                (s, i) for s, i in scored if _pin_of(i, gaz) == _pin_of(district, gaz)]
         if not scored:  # no namesake where the writer says it is: the area named is the best place given
             m.chosen = None
             continue

@@ -669,3 +669,9 @@ def test_the_province_a_district_is_said_to_be_part_of_holds_it(parse):
     assert [m.role for m in mentions if m.text == "Agri"] == ["container"]
     later = doc.text.index("Soldiers")  # a sentence with no place of its own
     assert place_for_span(mentions, later, len(doc.text), doc).place.name == "Dogubayazit"
+
+
+def test_a_town_far_from_the_seat_of_its_district_is_still_found_in_the_district_s_province(parse):
+    # Paletwa lies 120 km from Mindat, the town that stands for Mindat District
+    _, mentions = parse("The army and the Arakan Army clashed in Paletwa Township, Mindat District, Chin State.")
+    assert [m.place.name for m in mentions if m.text == "Paletwa Township" and m.place] == ["Paletwa"]
