@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import pickle
+import re
 import sys
 import tempfile
 import threading
@@ -569,6 +570,10 @@ class Gazetteer:
                 # 'Mehran county': a district missing from the gazetteer is placed at its seat
                 typed = [i for i in self._ids_for_key(name_key(stripped)) if self.feature(i).startswith("PPL")]
             ids += [i for i in sorted(typed, key=by_population) if i not in ids]
+        if not ids and _INNER_PARTICLE.search(name):
+            # 'San Andres de Tuxtla' for the gazetteer's 'San Andres Tuxtla': writers add or drop
+            # a particle inside a name; only a name found nowhere is read without it
+            ids = sorted(self._ids_for_key(name_key(_INNER_PARTICLE.sub(" ", name))), key=by_population)
         if _is_acronym(name):  # "US", "UK", "DRC" name countries and areas, never the town "Eu"
             ids = [i for i in ids if self.feature(i) in ACRONYM_FEATURES or i >= self._offset]
         return ids
@@ -736,6 +741,10 @@ class Gazetteer:
 
 
 ACRONYM_FEATURES = frozenset({"PCLI", "ADM1", "CONT", "RGN", "PPLC"})
+
+
+# a particle between two words of a name ('de', 'de los', 'do', 'da')
+_INNER_PARTICLE = re.compile(r"(?<=\w)\s+(?:de\s+(?:la|las|los)|de|del|do|da|dos|das)\s+(?=\w)", re.IGNORECASE)
 
 
 def _is_acronym(name: str) -> bool:

@@ -122,3 +122,10 @@ def test_a_province_spelled_as_acled_spells_it_is_that_province(tmp_path):
     [idlib] = [i for i in gaz.candidates("Idlib") if gaz.feature(i) == "ADM1"]
     assert gaz.admin1_code(village) == gaz.admin1_code(idlib)  # 'Idleb' is Idlib province
     assert gaz.place(village).admin1 == "Idleb"  # and is shown as written
+
+
+def test_a_name_found_nowhere_is_read_without_a_particle_inside_it(gazetteer):
+    written = [(p.name, p.country_code) for p in gazetteer.lookup("San Andres de Tuxtla")]
+    assert ("San Andres Tuxtla", "MX") in written
+    # a name the gazetteer holds with its particle is not read without it
+    assert {p.name for p in gazetteer.lookup("Leon de los Aldama")} == {"Leon de los Aldama"}
