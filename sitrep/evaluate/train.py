@@ -515,7 +515,7 @@ def learn_actor_phrases(shared: Path, out: Path) -> list[str]:
     """Phrases that, in train notes, almost always come with one ACLED actor ('pro-Houthi', 'NAF')."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from sitrep.events.classifier import model_text, read_with
+    from sitrep.events.classifier import model_text
 
     gold = gold_for_training(shared)
     generic = _generic_words()

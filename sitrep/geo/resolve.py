@@ -742,9 +742,7 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             if a.candidates:
                 # 'Dogubeyazit district of Agri': the province says where the district is; a
                 # later sentence with no place of its own is about the district, not the province
-                b.is_container = b.holds_known_place = True
-                b.contained = a
-                b.holds_countries = {gaz.country_code(i) for i in a.candidates}
+                _mark_as_holding(b, a, gaz)
             continue
         if a.candidates and not b.candidates and id(b) in pinned and _part_gap().match(between):
             # 'Islamabad area of Alishing district, Laghman': the unknown district passes on its
@@ -768,9 +766,7 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             continue  # 'in western Yemen (Ad Durayhimi, Al Hudaydah)': the bracket says where in it
         b.is_container = True  # 'Ivirgarzama, Cochabamba': an unknown town still sits in the area named
         if a.candidates:
-            b.holds_known_place = True
-            b.contained = a
-            b.holds_countries = {gaz.country_code(i) for i in a.candidates}
+            _mark_as_holding(b, a, gaz)
         # the pin is kept for an unknown name too: 'Muaja (Ancuabe, Cabo Delgado)' passes it on
         holders = b.candidates
         if id(b) in pinned and getattr(b, "pinned_surely", False):
@@ -901,6 +897,14 @@ def _part_gap() -> re.Pattern:
 
 PART_MAX_KM = 50.0  # how far a part of a town or district can lie from the point that stands for it
 PROVINCE_MAX_KM = 300.0  # and a part of a province from its seat
+
+
+def _mark_as_holding(area: _Mention, place: _Mention, gaz: Gazetteer) -> None:
+    """The area is written as holding a place the gazetteer knows: it is a container, and the
+    countries of the place's namesakes are the ones it may be in."""
+    area.is_container = area.holds_known_place = True
+    area.contained = place
+    area.holds_countries = {gaz.country_code(i) for i in place.candidates}
 
 
 def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:

@@ -227,6 +227,7 @@ def _landmark_pattern() -> re.Pattern[str]:
     return re.compile(rf"\b({capital}(?:\s+(?:{connector}\s+)?{capital})*)\s+(?i:{'|'.join(nouns)})\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def landmarks(text: str) -> frozenset[tuple[str, ...]]:
     """The spots within a town a report names, each as the stems of its name's words."""
     found = set()
