@@ -230,9 +230,9 @@ def _landmark_pattern() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=4096)
 def landmarks(text: str) -> frozenset[tuple[str, ...]]:
     """The spots within a town a report names, each as the stems of its name's words."""
-    found = set()
-    for match in _landmark_pattern().finditer(without_dates(text or "")):
-        before = text[: match.start()].rstrip() if match.start() else ""
+    text, found = without_dates(text or ""), set()
+    for match in _landmark_pattern().finditer(text):
+        before = text[: match.start()].rstrip()
         words = [stem(w) for w in _WORD.findall(match.group(1))]
         words = [w for w in words if w not in _stop_stems() and not _is_country_word(w.capitalize())]
         if words and before and before[-1] not in _OPENERS:
