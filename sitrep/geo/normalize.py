@@ -35,6 +35,7 @@ def _translation_table() -> dict[int, str]:
     return table
 
 
+@functools.lru_cache(maxsize=65536)  # the resolver folds each name again for every other name it weighs
 def fold(text: str) -> str:
     """Lower case ASCII-ish form: diacritics removed, punctuation inside names as spaces."""
     text = text.lower().translate(_translation_table())

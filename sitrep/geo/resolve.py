@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import difflib
 import re
 
 from sitrep.language import doc_text, is_dateline
@@ -1011,7 +1012,8 @@ def _focus_of_others(mentions: list[_Mention], m: _Mention, gaz: Gazetteer, cues
     """The article's focus as its other places and nationalities show it, and how many of them
     agree on its leading country: a name's own first reading cannot make its country the
     article's ('Puno' first read as India's Pune beside 'Lima')."""
-    others = [other for other in mentions if other is not m and (other.chosen is None or _surely_read(other, gaz))]
+    # the same name written again is no other place ('Rs 380 and Rs 400')
+    others = [other for other in mentions if other.folded != m.folded and (other.chosen is None or _surely_read(other, gaz))]
     weights = _focus_counts(others, gaz, resolved=True, cues=cues)
     total = sum(weights.values())
     return ({cc: w / total for cc, w in weights.items()} if total else {}), max(weights.values(), default=0.0)
@@ -1047,7 +1049,9 @@ def _admin1_named(mentions: list[_Mention], gaz: Gazetteer) -> set[tuple[str, st
 
 def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, focus_without=None) -> None:
     admin1_named = _admin1_named(mentions, gaz)
-    named = Counter(gaz.country_code(m.candidates[0]) for m in mentions if m.demonym is None and m.candidates)
+    # each name counts once: 'Rs' written twice is still one reading ('Ar Rass'), not two that vouch for each other
+    named = Counter(gaz.country_code(m.candidates[0]) for m in
+                    {m.folded: m for m in mentions if m.demonym is None and m.candidates}.values())
     named_countries = set(named)
     for m in mentions:
         if not m.candidates or m.role == "demonym":
@@ -1141,11 +1145,26 @@ def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus, named_countries, vo
         return False
     if gaz.country_code(i) in vouching and m.folded == fold(gaz.name(i)):
         return False
-    if gaz.feature(i).startswith(("ADM1", "PPLC", "PPLA")) and gaz.population(i) >= FOREIGN_SMALL_PLACE:
-        return False  # a province or a big regional capital is not a spelling accident
-    if m.folded != fold(gaz.name(i)):
+    spelled_as_named = m.folded == fold(gaz.name(i))
+    if (gaz.feature(i).startswith(("ADM1", "PPLC", "PPLA")) and gaz.population(i) >= FOREIGN_SMALL_PLACE
+            and (not named_focus or _a_spelling_of(m, gaz.name(i)))):
+        # a province or a big regional capital is not a spelling accident; but a name it is only
+        # also known by is no reading of it against the article's own countries ('Old Town' is
+        # not Las Vegas, nor 'White House' Casablanca, in a story about Kashmir or Raipur)
+        return False
+    if not spelled_as_named:
         return True
     return bool(named_focus) and max(focus.values()) >= 0.5 and gaz.population(i) < FOREIGN_SMALL_PLACE
+
+
+SPELLING_LIKENESS = 0.6  # 'Idleb' and 'Idlib', 'Dahuk' and 'Dihok'; not 'Old Town' and 'Las Vegas'
+
+
+def _a_spelling_of(m: _Mention, name: str) -> bool:
+    """The text writes the place's own name, perhaps spelled another way, rather than another
+    name the gazetteer also lists for it."""
+    written, own = name_key(m.text), name_key(name)
+    return written == own or difflib.SequenceMatcher(None, written, own).ratio() >= SPELLING_LIKENESS
 
 
 def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, anchors,

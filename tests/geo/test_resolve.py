@@ -257,6 +257,26 @@ def test_a_name_before_town_of_is_not_a_town_of_that_name(parse):
     assert "TM" not in {m.place.country_code for m in places if m.place}
 
 
+def test_another_name_of_a_big_city_abroad_is_not_read_against_the_article_country(parse):
+    # the gazetteer lists 'Old Town' among the names of Las Vegas; a story about Kashmir means a quarter
+    places = parse("Youths clashed with police in Srinagar and Anantnag on Friday. "
+                   "Stones were thrown at the Old Town police post in Srinagar.")[1]
+    assert "US" not in {m.place.country_code for m in places if m.place}
+
+
+def test_a_spelling_of_a_big_city_abroad_is_still_read(parse):
+    # 'Dahuk' is Dihok spelled another way, not another of its names: Turkey named beside it does not hide it
+    places = parse("Turkish drones struck a village near Dahuk on Sunday, the ministry in Ankara said.")[1]
+    assert "IQ" in {m.place.country_code for m in places if m.place}
+
+
+def test_a_name_written_twice_does_not_vouch_for_itself(parse):
+    # 'Rs' (rupees) is another name of a Saudi town: written twice, it is still no Saudi place
+    places = parse("Traders in Coimbatore protested on Monday, saying a bag of cement sold "
+                   "between Rs 380 and Rs 400.")[1]
+    assert {m.place.country_code for m in places if m.place} == {"IN"}
+
+
 def test_places_named_side_by_side_with_the_event_place_are_its_siblings(parse):
     from sitrep.geo import coordinated_places, place_for_span
 
