@@ -192,7 +192,13 @@ def best_match(gold: GoldEvent, events: list[Event]) -> Optional[Event]:
     first."""
     if not events:
         return None
-    return max(events, key=lambda e: (match_score(gold, e), _names_the_place(gold, e), -_distance_or_far(gold, e)))
+    return max(events, key=lambda e: match_key(gold, e))
+
+
+def match_key(gold: GoldEvent, event: Event) -> tuple:
+    """How well an event matches a row, for ranking: its score, whether it is placed by the row's
+    own place name, then nearness to the row's point."""
+    return match_score(gold, event), _names_the_place(gold, event), -_distance_or_far(gold, event)
 
 
 def _names_the_place(gold: GoldEvent, event: Event) -> bool:

@@ -166,8 +166,10 @@ def evaluate_incidents(paths: Iterable[Path], mode: str = "pipeline", limit: int
                 incident_of_event[event_id] = incident_id
             for article_id in gold_of:
                 item_incidents.setdefault(article_id, [])
-            matched = {item: _matched_incident(row_of[gold_of[item]], events_of.get(item, []), incident_of_event)
-                       for item in gold_of}
+            chosen = matched_events({item: row_of[gold_of[item]] for item in gold_of}, events_of,
+                                    {article.id: article.text for article, _ in items})
+            matched = {item: [incident_of_event[event.event_id]] if event is not None
+                       and event.event_id in incident_of_event else [] for item, event in chosen.items()}
             clustering = Clustering(gold=gold_of, predicted=main_incidents(matched),
                                     merged=shared_incident_pairs(matched))
             any_event = Clustering(gold=gold_of, predicted=main_incidents(item_incidents),
@@ -198,13 +200,30 @@ def _ingest(store, items, mode, progress) -> dict[str, list[Event]]:
     return events_of
 
 
-def _matched_incident(gold, events: list[Event], incident_of_event: dict[str, str]) -> list[str]:
-    """The incident of the item's event that best matches its gold row ([] when it has none)."""
-    from sitrep.evaluate.acled import best_match
+def matched_events(rows: dict, events_of: dict[str, list[Event]], texts: dict[str, str]) -> dict[str, Optional[Event]]:
+    """The event each item stands for: the one that best matches its gold row. Rows that share
+    one note (ACLED's one row per place of a report) are matched together, each to an event of
+    its own where the note gave enough: the best pairs first, so that two rows are not both read
+    as the report's first place because it lies nearest to both."""
+    from sitrep.evaluate.acled import best_match, match_key
 
-    event = best_match(gold, events)
-    incident = incident_of_event.get(event.event_id) if event is not None else None
-    return [incident] if incident else []
+    chosen = {item: best_match(gold, events_of.get(item, [])) for item, gold in rows.items()}
+    sharing: dict[str, list[str]] = defaultdict(list)
+    for item in rows:
+        sharing[texts.get(item, "")].append(item)
+    for text, items in sharing.items():
+        counts = {len(events_of.get(item, [])) for item in items}
+        if not text or len(items) < 2 or len(counts) != 1 or counts.pop() < 2:
+            continue  # one row, or readings that differ (other publication dates): each on its own
+        ranked = sorted(((match_key(rows[item], event), -order, item, k)
+                         for order, item in enumerate(items) for k, event in enumerate(events_of[item])), reverse=True)
+        taken_rows, taken_places = set(), set()
+        for *_, item, k in ranked:
+            if item not in taken_rows and k not in taken_places:
+                taken_rows.add(item)
+                taken_places.add(k)
+                chosen[item] = events_of[item][k]
+    return chosen
 
 
 def _report(clustering: Clustering, item_incidents, seconds, store, mode, texts=None) -> dict:

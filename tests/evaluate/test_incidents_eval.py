@@ -82,29 +82,50 @@ def test_gold_mode_run_on_a_few_notes(shared):
     assert 0 <= report["bcubed"]["f1"] <= 1 and report["incidents"] <= 60
 
 
+def _row(event_id, location, lat, lon):
+    from sitrep.evaluate.acled import GoldEvent
+    return GoldEvent(event_id=event_id, notes="airstrikes in A and B", published=None, event_date="2020-05-08",
+                     event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1="", actor2="",
+                     inter1=1, inter2=2, country="Afghanistan", admin1="Kandahar", location=location,
+                     latitude=lat, longitude=lon, geo_precision=2, fatalities=4, region="Asia")
+
+
+def _event(event_id, lat, lon, name=""):
+    from sitrep.records import Event, Span
+    evidence = [Span("place_unresolved", 0, len(name), name)] if name else []
+    return Event(event_id=event_id, event_date="2020-05-08", event_type="Explosions/Remote violence",
+                 sub_event_type="Air/drone strike", latitude=lat, longitude=lon, evidence=evidence)
+
+
+def _incidents_of(chosen, incident_of):
+    return {item: [incident_of[event.event_id]] for item, event in chosen.items()}
+
+
 def test_each_acled_row_is_scored_by_the_event_at_its_own_place():
     # one note, two ACLED rows (one per district): its two events sit in two incidents, so the
     # rows are not merged, though the article-level count joins them through either incident
-    from sitrep.evaluate.acled import GoldEvent
-    from sitrep.evaluate.incidents import _matched_incident
-    from sitrep.records import Event
+    from sitrep.evaluate.incidents import matched_events
 
-    def row(event_id, location, lat, lon):
-        return GoldEvent(event_id=event_id, notes="airstrikes in A and B", published=None, event_date="2020-05-08",
-                         event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1="", actor2="",
-                         inter1=1, inter2=2, country="Afghanistan", admin1="Kandahar", location=location,
-                         latitude=lat, longitude=lon, geo_precision=2, fatalities=4, region="Asia")
-
-    def event(event_id, lat, lon):
-        return Event(event_id=event_id, event_date="2020-05-08", event_type="Explosions/Remote violence",
-                     sub_event_type="Air/drone strike", latitude=lat, longitude=lon)
-
-    shah_wali_kot, maywand = row("A1", "Shah Wali Kot", 31.9, 65.9), row("A2", "Maywand", 31.6, 65.1)
-    note_1 = [event("n1-1", 31.9, 65.9), event("n1-2", 31.6, 65.1)]
-    note_2 = [event("n2-1", 31.9, 65.9), event("n2-2", 31.6, 65.1)]
+    rows = {"acled-A1": _row("A1", "Shah Wali Kot", 31.9, 65.9), "acled-A2": _row("A2", "Maywand", 31.6, 65.1)}
+    events = {"acled-A1": [_event("n1-1", 31.9, 65.9), _event("n1-2", 31.6, 65.1)],
+              "acled-A2": [_event("n2-1", 31.9, 65.9), _event("n2-2", 31.6, 65.1)]}
     incident_of = {"n1-1": "I1", "n2-1": "I1", "n1-2": "I2", "n2-2": "I2"}
-    matched = {"acled-A1": _matched_incident(shah_wali_kot, note_1, incident_of),
-               "acled-A2": _matched_incident(maywand, note_2, incident_of)}
+    matched = _incidents_of(matched_events(rows, events, {"acled-A1": "one note", "acled-A2": "other note"}), incident_of)
     assert matched == {"acled-A1": ["I1"], "acled-A2": ["I2"]}
     assert shared_incident_pairs(matched) == set()
     assert shared_incident_pairs({"acled-A1": ["I1", "I2"], "acled-A2": ["I1", "I2"]}) == {("acled-A1", "acled-A2")}
+
+
+def test_rows_sharing_one_note_are_matched_to_events_of_their_own():
+    # two villages 8 km apart, both within 25 km of the district seat the first event stands at:
+    # alone, each row would take the event nearest its point, the same one for both
+    from sitrep.evaluate.incidents import matched_events
+
+    rows = {"acled-B1": _row("B1", "Kalan", 31.60, 65.10), "acled-B2": _row("B2", "Khurd", 31.67, 65.12)}
+    note = "shelling of Kalan and Khurd villages"
+    events = {item: [_event(f"{item}-1", 31.62, 65.11, "Kalan"), _event(f"{item}-2", 31.68, 65.30)] for item in rows}
+    incident_of = {f"{item}-{k}": f"I{k}" for item in rows for k in (1, 2)}
+    together = _incidents_of(matched_events(rows, events, {item: note for item in rows}), incident_of)
+    assert together == {"acled-B1": ["I1"], "acled-B2": ["I2"]}
+    apart = _incidents_of(matched_events(rows, events, {"acled-B1": note, "acled-B2": note + "."}), incident_of)
+    assert apart == {"acled-B1": ["I1"], "acled-B2": ["I1"]}
