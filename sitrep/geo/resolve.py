@@ -207,7 +207,13 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     mentions.extend(_repeated_names(doc, mentions, covered, gaz))
     _quarters_near_their_town(doc, mentions, gaz)
     # '(from 1 - 6 May)': the month, not May in Gujarat
-    return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))]
+    text = doc_text(doc)
+    return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))
+            and not _AGE_AFTER.match(text, m.end)]
+
+
+# 'Moktar, 20, and Tumpa, 18, were injured': a name followed by an age is a person's
+_AGE_AFTER = re.compile(r",\s*\d{1,3}(?:,(?!\d)|\s*,\s|-year|\s+years? old)")  # not 'Lambayeque, 4,000 prisoners'
 
 
 def _nationality_or_place(ent: SpacySpan, gaz: Gazetteer) -> _Mention:

@@ -277,6 +277,15 @@ def test_a_name_written_twice_does_not_vouch_for_itself(parse):
     assert {m.place.country_code for m in places if m.place} == {"IN"}
 
 
+def test_a_name_followed_by_an_age_is_a_person(parse):
+    # 'Tumpa' is also a village in Peru; 'Tumpa, 18,' is one of the wounded
+    places = parse("A crude bomb went off near the book fair in Dhaka, leaving two people, Moktar, 20, "
+                   "and Tumpa, 18, injured.")[1]
+    assert "PE" not in {m.place.country_code for m in places if m.place}
+    crowd = parse("In Picsi, Lambayeque, 4,000 prisoners staged a riot.")[1]
+    assert "Lambayeque" in {m.text for m in crowd if m.place}
+
+
 def test_places_named_side_by_side_with_the_event_place_are_its_siblings(parse):
     from sitrep.geo import coordinated_places, place_for_span
 
