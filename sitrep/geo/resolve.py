@@ -209,7 +209,12 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     # '(from 1 - 6 May)': the month, not May in Gujarat
     text = doc_text(doc)
     return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))
-            and not _AGE_AFTER.match(text, m.end)]
+            and not _AGE_AFTER.match(text, m.end) and not _is_an_amount(text, m)]
+
+
+def _is_an_amount(text: str, m: _Mention) -> bool:
+    """'Rs 160 per maund': a currency written before a number, not Ar Rass in Saudi Arabia."""
+    return m.text.lower().rstrip(".") in context_words()["currency_signs"] and bool(re.match(r"\.?\s*\d", text[m.end:]))
 
 
 # 'Moktar, 20, and Tumpa, 18, were injured': a name followed by an age is a person's

@@ -270,11 +270,31 @@ def test_a_spelling_of_a_big_city_abroad_is_still_read(parse):
     assert "IQ" in {m.place.country_code for m in places if m.place}
 
 
-def test_a_name_written_twice_does_not_vouch_for_itself(parse):
-    # 'Rs' (rupees) is another name of a Saudi town: written twice, it is still no Saudi place
+def test_a_currency_before_an_amount_is_no_place(parse):
+    # 'Rs' (rupees) is another name of a Saudi town
     places = parse("Traders in Coimbatore protested on Monday, saying a bag of cement sold "
                    "between Rs 380 and Rs 400.")[1]
     assert {m.place.country_code for m in places if m.place} == {"IN"}
+    from sitrep.geo.resolve import _is_an_amount, _Mention
+
+    text = "the mills pay Rs 160 per maund; Rs. 200 in Tk"
+    def mention(word, at):
+        return _Mention(start=at, end=at + len(word), text=word, label="GPE", root=None)
+    assert _is_an_amount(text, mention("Rs", text.index("Rs 160")))
+    assert _is_an_amount(text, mention("Rs.", text.index("Rs. 200")))
+    assert not _is_an_amount(text, mention("Tk", text.index("Tk")))  # no number after it
+
+
+def test_a_name_written_twice_does_not_vouch_for_itself():
+    # the same name again is no other place telling the article's country
+    from sitrep.geo import Gazetteer
+    from sitrep.geo.resolve import _focus_of_others, _Mention
+
+    gaz = Gazetteer.load()
+    town = gaz.candidates("Ar Rass")[0]
+    first, again = (_Mention(start=a, end=a + 7, text="Ar Rass", label="GPE", root=None, candidates=[town],
+                             chosen=town, lead_abroad=10.0) for a in (0, 40))
+    assert _focus_of_others([first, again], first, gaz, {}) == ({}, 0.0)
 
 
 def test_a_name_followed_by_an_age_is_a_person(parse):
