@@ -166,15 +166,14 @@ def evaluate_incidents(paths: Iterable[Path], mode: str = "pipeline", limit: int
                 incident_of_event[event_id] = incident_id
             for article_id in gold_of:
                 item_incidents.setdefault(article_id, [])
-            chosen = matched_events({item: row_of[gold_of[item]] for item in gold_of}, events_of,
-                                    {article.id: article.text for article, _ in items})
+            texts = {article.id: article.text for article, _ in items}
+            chosen = matched_events({item: row_of[gold_of[item]] for item in gold_of}, events_of, texts)
             matched = {item: [incident_of_event[event.event_id]] if event is not None
                        and event.event_id in incident_of_event else [] for item, event in chosen.items()}
             clustering = Clustering(gold=gold_of, predicted=main_incidents(matched),
                                     merged=shared_incident_pairs(matched))
             any_event = Clustering(gold=gold_of, predicted=main_incidents(item_incidents),
                                    merged=shared_incident_pairs(item_incidents))
-            texts = {article.id: article.text for article, _ in items}
             report = _report(clustering, item_incidents, seconds, store, mode, texts)
             report["pairwise_any_event"] = pairwise(any_event)
     report["files"] = [str(p) for p in paths]

@@ -214,7 +214,10 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
 
 def _is_an_amount(text: str, m: _Mention) -> bool:
     """'Rs 160 per maund': a currency written before a number, not Ar Rass in Saudi Arabia."""
-    return m.text.lower().rstrip(".") in context_words()["currency_signs"] and bool(re.match(r"\.?\s*\d", text[m.end:]))
+    return m.text.lower().rstrip(".") in context_words()["currency_signs"] and _NUMBER_AFTER.match(text, m.end) is not None
+
+
+_NUMBER_AFTER = re.compile(r"\.?\s*\d")
 
 
 # 'Moktar, 20, and Tumpa, 18, were injured': a name followed by an age is a person's
@@ -1154,9 +1157,9 @@ def _implausible(m: _Mention, i: int, gaz: Gazetteer, focus, named_countries, vo
     focus = named_focus or focus
     if not focus or gaz.feature(i) == COUNTRY_FEATURE or focus.get(gaz.country_code(i), 0.0) > 0.0:
         return False
-    if gaz.country_code(i) in vouching and m.folded == fold(gaz.name(i)):
-        return False
     spelled_as_named = m.folded == fold(gaz.name(i))
+    if gaz.country_code(i) in vouching and spelled_as_named:
+        return False
     if (gaz.feature(i).startswith(("ADM1", "PPLC", "PPLA")) and gaz.population(i) >= FOREIGN_SMALL_PLACE
             and (not named_focus or _a_spelling_of(m, gaz.name(i)))):
         # a province or a big regional capital is not a spelling accident; but a name it is only
