@@ -1095,6 +1095,9 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
             # near, those in the district's province are still the place the writer means
             scored = [(s, i) for s, i in scored if _near_district(i, district, gaz)] or [
                 (s, i) for s, i in scored if _pin_of(i, gaz) == _pin_of(district, gaz)]
+        if _only_directions(m) and not m.given:
+            # 'the West Coast' in a story of Yemen is not Western Australia, nor 'the North' Cameroon's
+            scored = [(s, i) for s, i in scored if own_focus.get(gaz.country_code(i), 0.0) > 0.0]
         if not scored:  # no namesake where the writer says it is: the area named is the best place given
             m.chosen = None
             continue
@@ -1111,6 +1114,15 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
             doubt_focus = own_focus
         if not m.given and not placed_by_writer and _implausible(m, m.chosen, gaz, doubt_focus, named_countries, by_others):
             m.chosen = None  # a given span is a place by fiat, and so is one the text places in its area
+
+
+_WORD_SEPARATORS = re.compile(r"[\s\-]+")
+
+
+def _only_directions(m: _Mention) -> bool:
+    """The name only says which part of a land it is ('North', 'West Coast', 'Nord-Ouest')."""
+    words = [w for w in _WORD_SEPARATORS.split(m.folded) if w]
+    return bool(words) and all(w in context_words()["direction_words"] for w in words)
 
 
 def _without_spelling_accidents(m: _Mention, gaz: Gazetteer) -> list[int]:

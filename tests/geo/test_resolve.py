@@ -724,3 +724,14 @@ def test_a_town_far_from_the_seat_of_its_district_is_still_found_in_the_district
     # Paletwa lies 120 km from Mindat, the town that stands for Mindat District
     _, mentions = parse("The army and the Arakan Army clashed in Paletwa Township, Mindat District, Chin State.")
     assert [m.place.name for m in mentions if m.text == "Paletwa Township" and m.place] == ["Paletwa"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The Houthi-run committee in the West Coast closed all roads on Monday.", "West Coast", None),
+    ("A member of the Federation of Teachers in the North joined the sit-in in Beirut on Monday.", "North", None),
+    ("Militias attacked Gordi (Mamprugo Moaduri, North East) on Monday.", "North East", "GH"),
+])
+def test_a_name_that_only_gives_a_direction_is_read_in_the_article_s_own_countries(parse, text, name, country):
+    _, mentions = parse(text)
+    found = [m.place.country_code for m in by_text(mentions, name) if m.place is not None]
+    assert found == ([country] if country else [])
