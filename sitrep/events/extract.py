@@ -313,6 +313,14 @@ class EventExtractor:
         also_at = places_beside(self.places, place, sentence.start_char, sentence.end_char, self.doc) if place_explicit else []
         country = _country_of_place(place) or self.article_country
         agents, patients, associates = _name_participants(mention, self.namer, country)
+        if mention.rule["event_type"] == "Protests" and _crowd_acted_on(mention.trigger, agents):
+            # 'police fired tear gas at protesters': the protesters protest, the police meet them
+            crowd = self.namer.name(mention.phrase, country)
+            if crowd is not None:
+                crowd = _as_protesters(crowd)
+                others = [a for a in patients + agents if a.name != crowd.name]
+                patients = [a for i, a in enumerate(others) if a.name not in {o.name for o in others[:i]}]
+                agents = [crowd]
         if contains_cue(sentence.text.lower(), vocab()["off_duty_cues"]):
             patients = [_off_duty(p, country) for p in patients]
         agents = [_unknown_attacker(a, country) for a in agents]
@@ -394,6 +402,13 @@ WITHDRAW_LEMMAS = {"withdraw", "retreat", "flee", "abandon", "evacuate", "leave"
 
 
 _UNKNOWN = re.compile(r"\b(?:unknown|unidentified)\b", re.IGNORECASE)
+
+
+def _crowd_acted_on(trigger, agents: list[Actor]) -> bool:
+    """The trigger names a crowd of protesters that an armed party acts on ('fired tear gas at
+    protesters', 'beat demonstrators'), rather than the crowd acting."""
+    return (trigger.pos_ == "NOUN" and trigger.lemma_.lower() in vocab()["protest_crowd_nouns"]
+            and trigger.dep_ in ("dobj", "pobj") and any(a.inter in ARMED_INTERS for a in agents))
 
 
 def _unknown_attacker(actor: Actor, country) -> Actor:
@@ -840,6 +855,10 @@ CUED_SUB_TYPES = {
     "Other", "Disrupted weapons use", "Headquarters or base established",
 }
 MODEL_CUED_SUB_CONFIDENCE = 0.9
+# 'raped' is as explicit, but only of the sub-type: whether the rape is the event at all (or a
+# riot's grievance) is still the model's call; that it is no mere attack, ACLED's rule says
+# (an attack that includes rape is sexual violence), while the model hears the killing around it
+CUED_WITHIN_TYPE = {"Sexual violence"}
 RULE_TERRITORY_TRIGGERS = {"Government regains territory", "Non-state actor overtakes territory"}
 
 
@@ -890,7 +909,7 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
             draft.agents, draft.patients = _reframe(draft, extractor)
         else:
             sub_type, probability = prediction.sub_type_within(draft.event_type)
-            needed = MODEL_CUED_SUB_CONFIDENCE if draft.sub_event_type in CUED_SUB_TYPES else MODEL_SUB_CONFIDENCE
+            needed = MODEL_CUED_SUB_CONFIDENCE if draft.sub_event_type in CUED_SUB_TYPES | CUED_WITHIN_TYPE else MODEL_SUB_CONFIDENCE
             if sub_type and sub_type != draft.sub_event_type and probability >= needed and draft.sub_event_type not in RULE_ONLY_SUB_TYPES:
                 draft.sub_event_type = sub_type
     if not drafts:

@@ -11,6 +11,8 @@ from sitrep.records import Actor, PlaceMention, Span
 PROTEST_SEVERITY = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
 VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
+# ACLED codes an attack that includes rape as sexual violence, whatever else the attackers did
+SEXUAL_VIOLENCE = "Sexual violence"
 
 
 @dataclass
@@ -183,6 +185,8 @@ def absorb(into: Draft, other: Draft) -> Draft:
                 into.agents, into.patients = list(other.agents), _union(losers, [])
         elif into.event_type == "Protests":
             into.sub_event_type = max(into.sub_event_type, other.sub_event_type, key=PROTEST_SEVERITY.index)
+        elif other.sub_event_type == SEXUAL_VIOLENCE:
+            into.sub_event_type, into.plover_type = other.sub_event_type, other.plover_type
     _combine_parties(into, other)
     into.associates = _union(into.associates, other.associates)
     place_before = into.place

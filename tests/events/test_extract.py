@@ -949,6 +949,16 @@ def test_a_rape_is_sexual_violence_however_the_verb_is_lemmatised():
     assert event.sub_event_type == "Sexual violence"
 
 
+@pytest.mark.parametrize("text", [
+    "On Monday, gunmen attacked a village near Uvira (Sud-Kivu), killing two men. The gunmen also raped a woman.",
+    "On Monday, gunmen killed two men in a village near Uvira (Sud-Kivu). They also raped a woman there.",
+    "On Monday, armed men killed a farmer and raped his wife in Kamonyi (Uvira, Sud-Kivu).",
+])
+def test_an_attack_that_includes_rape_is_sexual_violence(text):
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Sexual violence")
+
+
 def test_drugs_seized_in_a_district_are_no_territory_taken():
     events = acled_events("On Monday, in Goiania, Goias, military police seized a ton of marijuana in Moinho dos Ventos sector.")
     assert "Government regains territory" not in {e.sub_event_type for e in events}
@@ -1257,3 +1267,13 @@ def test_the_subject_of_a_participle_with_no_auxiliary_is_what_the_verb_was_done
     active = nlp("Police have arrested four men in Lome.")
     arrested = next(t for t in active if t.lower_ == "arrested")
     assert ("Police", "agent") in [(p.tokens.text, p.role) for p in participants(arrested)]
+
+
+@pytest.mark.parametrize("text, police", [
+    ("Police fired tear gas at protesters in Nairobi on Tuesday.", "Police Forces of Kenya"),
+    ("Soldiers opened fire on demonstrators in Khartoum on Monday, killing three.", "Military Forces of Sudan"),
+])
+def test_protesters_an_armed_force_acts_on_are_the_protest_and_the_force_its_other_side(text, police):
+    event = only(acled_events(text))
+    assert event.event_type == "Protests" and event.sub_event_type != "Peaceful protest"
+    assert event.actor1.startswith("Protesters") and event.actor2 == police
