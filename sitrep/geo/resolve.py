@@ -759,9 +759,9 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
                 # later sentence with no place of its own is about the district, not the province
                 _mark_as_holding(b, a, gaz)
             continue
-        if a.candidates and not b.candidates and id(b) in pinned and _part_gap().match(between):
-            # 'Islamabad area of Alishing district, Laghman': the unknown district passes on its
-            # province, so the village is no namesake capital abroad
+        if a.candidates and not b.candidates and id(b) in pinned and (between == "," or _part_gap().match(between)):
+            # 'Islamabad area of Alishing district, Laghman', 'Buenos Aires, Nuevo Chimbote, Ancash':
+            # the unknown district passes on its province, so the village is no namesake capital abroad
             pinned[id(a)] = pinned[id(b)]
             a.pinned_surely = getattr(b, "pinned_surely", False)
             continue

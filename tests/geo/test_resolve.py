@@ -735,3 +735,9 @@ def test_a_name_that_only_gives_a_direction_is_read_in_the_article_s_own_countri
     _, mentions = parse(text)
     found = [m.place.country_code for m in by_text(mentions, name) if m.place is not None]
     assert found == ([country] if country else [])
+
+
+def test_an_unknown_district_between_a_town_and_its_province_passes_the_province_on(parse):
+    _, mentions = parse("On Monday, in Buenos Aires, Nuevo Chimbote, Ancash, health workers staged a demonstration.")
+    town = by_text(mentions, "Buenos Aires")[0].place
+    assert (town.country_code, town.admin1) == ("PE", "Ancash")
