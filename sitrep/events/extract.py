@@ -896,8 +896,11 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
             continue  # the rules read who took a place from the parse; keep them
         if draft.sub_event_type == "Armed clash" and _armed_on_armed(draft):
             continue  # the rules named both armed sides; ACLED's codebook makes that a battle
+        told = _draft_text(draft, doc).lower()
+        # a fire fight, or a soldier attacked at home: explicit words the model does not weigh
         cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
-            draft.sub_event_type == "Armed clash" and _is_a_fight(_draft_text(draft, doc).lower()))
+            draft.sub_event_type == "Armed clash" and _is_a_fight(told)) or (
+            draft.sub_event_type == "Attack" and contains_cue(told, vocab()["off_duty_cues"]))
         needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
         # gunmen who burn houses are no rioters, whatever the words suggest
         armed_arson = (draft.sub_event_type == "Looting/property destruction" and prediction.event_type in CROWD_TYPES

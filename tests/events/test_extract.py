@@ -1277,3 +1277,13 @@ def test_protesters_an_armed_force_acts_on_are_the_protest_and_the_force_its_oth
     event = only(acled_events(text))
     assert event.event_type == "Protests" and event.sub_event_type != "Peaceful protest"
     assert event.actor1.startswith("Protesters") and event.actor2 == police
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday, unidentified gunmen shot dead an army officer in his office in Lome.",
+    "On Monday, armed men attacked a police officer at his house in Ensenada, Baja California. The man died.",
+])
+def test_a_member_of_a_force_attacked_at_home_or_at_his_desk_is_a_civilian_victim(text):
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert event.actor2.startswith("Civilians")
