@@ -54,11 +54,50 @@ def parse_published(value: str | int | float | date) -> date:
     text = str(value).strip()
     if not text:
         raise ValueError("empty published date")
+    # a stamp with a time and a zone around the date ('Wed Nov 23, 2016 | 3:02pm EST',
+    # '4:58 PM ET, Wed November 16, 2016', '2016-12-19 05:40 ET'): the date written inside it
+    found = _parsed(text) or _date_inside(text)
+    if found is None:
+        raise ValueError(f"unparseable published date {text!r}")
+    return found
+
+
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_DATES_INSIDE = (  # (pattern, order of year, month, day among its groups)
+    (re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"), (0, 1, 2)),
+    (re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+(\d{{4}})\b", re.IGNORECASE), (2, 0, 1)),
+    (re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+(\d{{4}})\b", re.IGNORECASE), (2, 1, 0)),
+    (re.compile(rf"\b(\d{{4}})\s+{_MONTH}\s+{_DAY}\b", re.IGNORECASE), (0, 1, 2)),
+)
+
+
+def _date_inside(text: str) -> date | None:
+    """The first whole date written somewhere in the text, with the month as a number or a name."""
+    for pattern, (y, m, d) in _DATES_INSIDE:
+        match = pattern.search(text)
+        if match is None:
+            continue
+        groups = match.groups()
+        month = int(groups[m]) if groups[m].isdigit() else _month_number(groups[m])
+        try:
+            return date(int(groups[y]), month, int(groups[d]))
+        except ValueError:
+            continue
+    return None
+
+
+def _month_number(name: str) -> int:
+    return datetime.strptime(name[:3].title(), "%b").month
+
+
+def _parsed(text: str) -> date | None:
     for parser in (_from_iso, _from_number, _from_rfc2822, _from_written):
         found = parser(text)
         if found is not None:
             return found
-    raise ValueError(f"unparseable published date {text!r}")
+    return None
 
 
 def _from_iso(text: str) -> date | None:

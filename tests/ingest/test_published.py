@@ -31,6 +31,15 @@ def test_parse_published_accepts_common_forms(value):
     assert parse_published(value) == OCT_20
 
 
+@pytest.mark.parametrize("value", [
+    "Fri Oct 20, 2017 | 3:02pm EDT", "Oct 20, 2017 · 2:03 PM", "Politics | 20 October 2017",
+    "4:58 PM ET, Fri October 20, 2017", "2017-10-20 18:38 ET", "OCT. 20, 2017, 2:54 AM EST",
+    "20 Oct 2017, 7:43am EDT", "October 20, 2017 - 23:28", "2017 Oct 20", "20 October 2017 GMT",
+])
+def test_parse_published_reads_the_date_inside_a_byline_stamp(value):
+    assert parse_published(value) == OCT_20
+
+
 def test_parse_published_sept_abbreviation():
     assert parse_published("Sept. 5, 2017") == date(2017, 9, 5)
 
