@@ -1058,7 +1058,9 @@ def _armed_party_named(sentence: SpacySpan, extractor: "EventExtractor") -> bool
     if any(e.label_ == "FORCE" for e in sentence.ents):
         return True
     parties = _subject_parties(sentence, extractor.namer, extractor.article_country)
-    return any(not a.name.startswith("Unidentified") for a in parties)
+    # no name, but armed by the report's own words: 'unidentified gunmen', 'an armed group'
+    return any(not a.name.startswith("Unidentified") or contains_cue((a.text or "").lower(), vocab()["armed_kind_words"])
+               for a in parties)
 
 
 def _as_mob_violence(drafts: list[Draft], doc: Doc) -> None:

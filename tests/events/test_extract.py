@@ -1287,3 +1287,13 @@ def test_a_member_of_a_force_attacked_at_home_or_at_his_desk_is_a_civilian_victi
     event = only(acled_events(text))
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert event.actor2.startswith("Civilians")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("On Monday, a Mai-Mai armed group surrendered to the provincial governor in Uvira (Sud-Kivu), saying it "
+     "wanted to join the peace process.", "Strategic developments"),
+    ("On Monday, an armed man stepped out of a car on the road to Villahermosa and shot a nurse, who died.",
+     "Violence against civilians"),
+])
+def test_a_short_report_of_a_party_armed_by_its_own_words_is_an_event_though_unnamed(text, event_type):
+    assert only(acled_events(text)).event_type == event_type
