@@ -86,6 +86,15 @@ def test_reports_naming_the_weapon_differently_are_one_incident():
     assert is_same_incident(shelling, grenades)
 
 
+def test_a_report_that_tells_the_rape_in_an_attack_joins_the_attack_as_sexual_violence():
+    attack = incident_of(clash(event_type="Violence against civilians", sub_event_type="Attack",
+                               actor2="Civilians (Iraq)", inter2=7))
+    rape = clash(article_id="b1", event_id="b1-1", event_type="Violence against civilians",
+                 sub_event_type="Sexual violence", actor2="Civilians (Iraq)", inter2=7)
+    assert match_incident(rape, [attack]) is attack
+    assert merge_into(attack, rape, Source("b1")).sub_event_type == "Sexual violence"
+
+
 def test_week_precision_matches_within_a_few_days_only():
     week = clash(event_date="2017-10-17", time_precision=2,
                  evidence=[Span("event_date", 0, 24, "in the week of 17 October")])
