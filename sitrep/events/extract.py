@@ -318,8 +318,8 @@ class EventExtractor:
             crowd = self.namer.name(mention.phrase, country)
             if crowd is not None:
                 crowd = _as_protesters(crowd)
-                others = [a for a in patients + agents if a.name != crowd.name]
-                patients = [a for i, a in enumerate(others) if a.name not in {o.name for o in others[:i]}]
+                # _name_participants names each party once, so no name is in both lists
+                patients = [a for a in patients + agents if a.name != crowd.name]
                 agents = [crowd]
         if contains_cue(sentence.text.lower(), vocab()["off_duty_cues"]):
             patients = [_off_duty(p, country) for p in patients]

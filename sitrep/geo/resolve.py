@@ -1116,12 +1116,9 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
             m.chosen = None  # a given span is a place by fiat, and so is one the text places in its area
 
 
-_WORD_SEPARATORS = re.compile(r"[\s\-]+")
-
-
 def _only_directions(m: _Mention) -> bool:
     """The name only says which part of a land it is ('North', 'West Coast', 'Nord-Ouest')."""
-    words = [w for w in _WORD_SEPARATORS.split(m.folded) if w]
+    words = m.folded.split()  # fold() has made the hyphen of 'Nord-Ouest' a space
     return bool(words) and all(w in context_words()["direction_words"] for w in words)
 
 
