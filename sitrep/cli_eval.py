@@ -93,7 +93,7 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         from sitrep.evaluate.corpora import shared_dir
         from sitrep.evaluate.train import (
             learn_actor_phrases, learn_admin1_names, learn_country_cues, learn_default_actors, learn_opponents, learn_place_actors, learn_places,
-            learn_word_rarity, train_models,
+            learn_readings, learn_word_rarity, train_models,
         )
 
         shared = shared_dir()
@@ -109,6 +109,8 @@ def register(main: click.Group, evaluate: click.Group) -> None:
         learned_tables = [
             (learn_places, package_file("sitrep.geo", "data", "learned_places.tsv"),
              ".places.tsv", "SITREP_LEARNED_PLACES"),
+            (learn_readings, package_file("sitrep.geo", "data", "learned_readings.tsv"),
+             ".readings.tsv", "SITREP_LEARNED_READINGS"),
             (learn_country_cues, package_file("sitrep.geo", "data", "learned_country_cues.tsv"),
              ".country_cues.tsv", "SITREP_LEARNED_COUNTRY_CUES"),
             (learn_admin1_names, package_file("sitrep.geo", "data", "learned_admin1_names.tsv"),

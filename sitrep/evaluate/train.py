@@ -9,6 +9,7 @@ Writes sitrep/events/models/event_type.joblib and sitrep/events/data/learned_act
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import time
 from collections import Counter, defaultdict
@@ -230,6 +231,56 @@ def _country_code(gazetteer, country: str) -> str:
         if place.feature_code.startswith("PCL"):
             return place.country_code
     return ""
+
+
+READING_MIN_NOTES = 3
+READING_MIN_SHARE = 0.8  # of the notes that write the name, those placed at the one namesake
+
+
+def learn_readings(shared: Path, out: Path, hold_dev: bool = False) -> str:
+    """Which namesake the train notes mean by a name the gazetteer holds more than once, where it is
+    not the one the resolver takes with nothing else to go by (the most populous, or a capital):
+    'Tripoli' is Lebanon's in 11 of 11 notes. Kept where at least ``READING_MIN_NOTES`` notes write
+    the name and ``READING_MIN_SHARE`` of them lie within 25 km of that namesake (sitrep.geo.readings)."""
+    from sitrep.geo import Gazetteer
+    from sitrep.geo.readings import READING_MAX_KM
+    from sitrep.geo.relative import distance_km
+
+    gazetteer = Gazetteer.load(learned=False)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for g in gold_for_training(shared, hold_dev):
+        name = (g.location or "").strip()
+        if not name or g.latitude is None or g.longitude is None or not _written_in(name, g.notes):
+            continue
+        namesakes = gazetteer.lookup(name)
+        if len(namesakes) < 2:
+            continue
+        country = _country_code(gazetteer, g.country)
+        # the nearest namesake in the note's own country ('Ras al Ain' is Syria's, not the Turkish town across the border)
+        near = [p for p in namesakes if p.country_code == country
+                and distance_km(g.latitude, g.longitude, p.latitude, p.longitude) <= READING_MAX_KM]
+        meant = min(near, key=lambda p: distance_km(g.latitude, g.longitude, p.latitude, p.longitude)) if near else None
+        votes[name][(meant.country_code, meant.latitude, meant.longitude) if meant else None] += 1
+    rows = []
+    for name, counts in sorted(votes.items()):
+        meant, count = counts.most_common(1)[0]
+        total = sum(counts.values())
+        if meant is None or count < READING_MIN_NOTES or count / total < READING_MIN_SHARE:
+            continue
+        default = max(gazetteer.lookup(name), key=_prior_of)
+        if distance_km(meant[1], meant[2], default.latitude, default.longitude) <= READING_MAX_KM:
+            continue  # the resolver's own first choice: nothing to learn
+        rows.append(f"{name}\t{meant[0]}\t{meant[1]:.5f}\t{meant[2]:.5f}\t{count}\t{total}")
+    _write_learned(out, "name\tcountry_code\tlatitude\tlongitude\tnotes_there\tnotes_with_name",
+                   "the namesake the train notes of the ACLED extracts mean, where the resolver's first choice is another", rows)
+    return f"readings: {len(rows)} learned, written {out}"
+
+
+def _prior_of(place) -> float:
+    """How the resolver ranks a namesake with no context: population and kind of place."""
+    from sitrep.geo.resolve import FEATURE_BONUS
+
+    return 0.5 * math.log10((place.population or 0) + 1) + FEATURE_BONUS.get(place.feature_code, 0.0)
 
 
 ADMIN1_NAME_MIN_NOTES = 3

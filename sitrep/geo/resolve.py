@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from sitrep.geo.cues import cue_weights
 from sitrep.geo.gazetteer import COUNTRY_FEATURE, Gazetteer, is_region
 from sitrep.geo.normalize import fold, name_articles, name_key, strip_designator
+from sitrep.geo.readings import READING_MAX_KM, learned_point
 from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_relative_phrases,
                                  mean_point, relative_rules)
 from sitrep.records import Place, PlaceMention, Span
@@ -61,6 +62,7 @@ EXACT_NAME = 0.5
 # frontline one; never over a city or district of exactly that name (dev fifth: location 80.4% ->
 # 81.2%; geoparsing on GWN and TR-News unchanged)
 LEARNED_PLACE = 5.0
+LEARNED_READING = 2.0  # less than half a named country's focus: the article's own cues come first
 SAME_NAMED_CITY = -2.0  # an admin area loses to a city of the same name in it ("Idlib")
 NOTABLE_CITY = 50_000  # a city this large (or a seat) takes its name from its area ("Idlib"); a hamlet does not
 ANCHOR_BONUS = 1.5  # within 100 km of a place the article names unambiguously (half within 300 km)
@@ -1197,6 +1199,8 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
     score = 0.5 * math.log10(gaz.population(i) + 1) + FEATURE_BONUS.get(feature, 0.0)
     if gaz.is_learned(i) and _only_small_namesakes(m, cc, gaz):
         score += LEARNED_PLACE
+    if _reports_mean(m, i, gaz) and not getattr(m, "is_container", False):
+        score += LEARNED_READING  # learned from the places notes name, not from the areas they put them in
     if getattr(m, "is_container", False) and feature.startswith(("ADM", "PCL")):
         score += CONTAINER_AREA  # the name after a place and a bracket is the area holding it
         if cc in getattr(m, "holds_countries", ()):
@@ -1218,6 +1222,15 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
         nearest = min(distance_km(lat, lon, a, b) for a, b in anchors)
         score += ANCHOR_BONUS if nearest < 100 else ANCHOR_BONUS / 2 if nearest < 300 else 0.0
     return score
+
+
+def _reports_mean(m: _Mention, i: int, gaz: Gazetteer) -> bool:
+    """Whether this namesake is the one conflict reports mean by the name (sitrep.geo.readings)."""
+    point = learned_point(m.text, gaz.country_code(i))
+    if point is None:
+        return False
+    lat, lon = gaz.point(i)
+    return distance_km(lat, lon, point[0], point[1]) <= READING_MAX_KM
 
 
 def _only_small_namesakes(m: _Mention, cc: str, gaz: Gazetteer) -> bool:

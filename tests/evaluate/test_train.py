@@ -262,3 +262,28 @@ def test_the_older_extract_counts_a_quarter_of_a_note_in_the_type_models(tmp_pat
     shutil.copy(shared / "data" / "acled-2020-global" / "acled.csv", older / "acled.csv")
     weights = sorted(_weight(g) for g in gold_for_training(shared))
     assert weights == [OLD_EXTRACT_WEIGHT] * 2 + [1.0] * 2 and OLD_EXTRACT_WEIGHT < 1.0
+
+
+def test_the_namesake_the_notes_mean_is_learned_where_the_resolver_would_take_another(tmp_path):
+    from sitrep.evaluate.train import learn_readings
+
+    tripoli = "Protesters gathered at the Al Nour square in Tripoli."
+    rows = [("Tripoli", 34.436, 35.850, tripoli)] * 3                  # Lebanon's Tripoli, not Libya's capital
+    rows += [("Beirut", 33.89, 35.50, "Protesters gathered in Beirut.")] * 3  # the resolver's own first choice
+    rows += [("Sidon", 33.56, 35.37, "Protesters gathered in Sidon.")] * 2    # too few notes to learn from
+    shared = _shared_with(tmp_path, rows, country="Lebanon", admin1="North")
+    out = tmp_path / "readings.tsv"
+    learn_readings(shared, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [(row[0], row[1], row[4], row[5]) for row in learned] == [("Tripoli", "LB", "3", "3")]
+
+
+def test_a_name_whose_notes_disagree_on_the_namesake_is_not_learned(tmp_path):
+    from sitrep.evaluate.train import learn_readings
+
+    rows = [("Tripoli", 34.436, 35.850, "Protesters gathered in Tripoli.")] * 3
+    rows += [("Tripoli", 34.0, 36.5, "Rebels attacked Tripoli.")] * 2  # no namesake there: the notes do not agree
+    shared = _shared_with(tmp_path, rows, country="Lebanon", admin1="North")
+    out = tmp_path / "readings.tsv"
+    learn_readings(shared, out)
+    assert [line for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")] == []

@@ -160,6 +160,21 @@ def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, 
     assert after["Al Jawf"] == "YE"
 
 
+def test_a_learned_reading_picks_the_namesake_reports_mean_unless_the_article_says_otherwise(parse, tmp_path, monkeypatch):
+    protest = "Retired soldiers gathered at a square in Tripoli on Sunday."
+    libyan = "Retired soldiers gathered at a square in Tripoli, the Libyan capital, on Sunday."
+    monkeypatch.setenv("SITREP_LEARNED_READINGS", "")  # no readings at all
+    before = {m.text: m.place.country_code for m in parse(protest)[1] if m.place}
+    readings = tmp_path / "readings.tsv"
+    readings.write_text("# test\nTripoli\tLB\t34.43352\t35.84415\t11\t11\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_READINGS", str(readings))
+    after = {m.text: m.place.country_code for m in parse(protest)[1] if m.place}
+    told = {m.text: m.place.country_code for m in parse(libyan)[1] if m.place}
+    assert before["Tripoli"] == "LY"  # the capital, five times larger
+    assert after["Tripoli"] == "LB"
+    assert told["Tripoli"] == "LY"  # the article's own word outweighs what the reports usually mean
+
+
 @pytest.mark.parametrize("text, name, country", [
     ("ADF rebels attacked Pamoli village (Beni, Nord-Kivu) at night.", "Nord-Kivu", "CD"),
     ("In Mossoro, Rio Grande do Norte, a man was shot.", "Rio Grande do Norte", "BR"),
