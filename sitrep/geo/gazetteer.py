@@ -444,7 +444,8 @@ class Gazetteer:
     """Name -> candidate places. Use ``Gazetteer.load()``; it is built once and cached."""
 
     def __init__(self, base: dict, extra_files: Sequence[str | os.PathLike] = (),
-                 alternate_files: Sequence[str | os.PathLike] = (), learned_files: Sequence[str | os.PathLike] = ()):
+                 alternate_files: Sequence[str | os.PathLike] = (), learned_files: Sequence[str | os.PathLike] = (),
+                 province_spellings: Sequence[tuple[str, str, str]] = ()):
         self._base_table: _Table = base["table"]
         self._base_index: dict = base["index"]
         self._admin1_names: dict = base["admin1_names"]
@@ -468,6 +469,8 @@ class Gazetteer:
             self.add_file(path)
         for path in alternate_files:
             self.add_alternates_file(path)
+        for country, province, spelling in province_spellings:
+            self.add_province_spelling(country, province, spelling)
 
     # -- loading
     @classmethod
@@ -475,6 +478,7 @@ class Gazetteer:
         """The shared gazetteer, plus the places `sitrep train` learned (unless ``learned`` is
         False), the user's folder (imported GeoNames dumps, their own places; see
         ``sitrep.geo.imports``), ``$SITREP_GAZETTEER_EXTRA`` and ``extra_files``."""
+        from sitrep.geo import naming
         from sitrep.geo.imports import user_files
 
         learned_file = os.environ.get(ENV_LEARNED, str(_data_path("sitrep.geo", "data", LEARNED_FILE))) if learned else ""
@@ -483,15 +487,17 @@ class Gazetteer:
         place_files, alternate_files = user_files()
         files = tuple(str(p) for p in [*place_files, *configured, *extra_files])
         learned_files = [str(p) for p in learned_files]
+        spellings_file = naming.names_file() if learned else ""
         # a changed user file (a new import, an added place) gives a new key, so it is read again
-        key = (tuple(learned_files), files, tuple(map(str, alternate_files)),
+        key = (tuple(learned_files), spellings_file, files, tuple(map(str, alternate_files)),
                tuple(_mtime(p) for p in [*place_files, *alternate_files]))
         global _BASE
         with _LOCK:
             if key not in _LOADED:
                 if _BASE is None:
                     _BASE = _load_or_build_base()
-                _LOADED[key] = cls(_BASE, files, alternate_files, learned_files)
+                spellings = naming.acled_spellings(spellings_file) if spellings_file else ()
+                _LOADED[key] = cls(_BASE, files, alternate_files, learned_files, spellings)
             return _LOADED[key]
 
     def add_file(self, path) -> int:
@@ -529,6 +535,16 @@ class Gazetteer:
                     _add_key(self._extra_index, key, i)
                     added += 1
         return added
+
+    def add_province_spelling(self, country_code: str, province: str, spelling: str) -> bool:
+        """Another name of a province ('Urozgan' for Oruzgan), as ACLED's notes write it."""
+        area = next((i for i in self.candidates(province)
+                     if self.country_code(i) == country_code and self.feature(i) == "ADM1"), None)
+        key = name_key(spelling)
+        if area is None or len(key) < 2 or area in self._ids_for_key(key):
+            return False
+        _add_key(self._extra_index, key, area)
+        return True
 
     def _index_of_ids(self) -> dict[int, int]:
         by_id = {gid: i for i, gid in enumerate(self._base_table.geonameid) if gid}

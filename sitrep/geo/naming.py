@@ -34,6 +34,27 @@ def record_names(place) -> tuple[str, str]:
     return location, admin1
 
 
+SPELLING_LIKENESS = 0.45  # 'Rural Damascus' for Rif Dimashq, 'Bekaa' for Al Biqa; not 'Dhaka' for Mymensingh, 'North' for Ash Shimal
+
+
+def acled_spellings(path: str | None = None) -> list[tuple[str, str, str]]:
+    """(country code, the gazetteer's province, ACLED's name) where ACLED's name is another
+    spelling of the province's, not another province or a direction: notes write provinces as
+    ACLED names them ('Urozgan', 'Rural Damascus'), so the gazetteer can find them by it."""
+    import difflib
+
+    found = []
+    for (country, key), acled in _names(_names_file() if path is None else path).items():
+        if difflib.SequenceMatcher(None, key, name_key(acled)).ratio() >= SPELLING_LIKENESS:
+            found.append((country, key, acled))
+    return found
+
+
+def names_file() -> str:
+    """The table of ACLED's names in use (empty when switched off)."""
+    return _names_file()
+
+
 def _names_file() -> str:
     default = str(resources.files("sitrep.geo") / "data" / NAMES_FILE)
     return os.environ.get(ENV_LEARNED_NAMES, default)

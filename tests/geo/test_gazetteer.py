@@ -124,6 +124,18 @@ def test_a_province_spelled_as_acled_spells_it_is_that_province(tmp_path):
     assert gaz.place(village).admin1 == "Idleb"  # and is shown as written
 
 
+def test_a_province_is_found_by_acled_s_spelling_but_not_by_another_province_s_name(tmp_path, monkeypatch):
+    names = tmp_path / "admin1_names.tsv"
+    names.write_text("# test\nAF\tOruzgan\tUrozgan\t1.000\t4\nBD\tMymensingh\tDhaka\t0.933\t30\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_ADMIN1_NAMES", "")
+    assert Gazetteer.load().lookup("Urozgan") == []
+    monkeypatch.setenv("SITREP_LEARNED_ADMIN1_NAMES", str(names))
+    gaz = Gazetteer.load()
+    assert [(p.country_code, p.feature_code) for p in gaz.lookup("Urozgan")] == [("AF", "ADM1")]
+    # ACLED codes the new Mymensingh division to Dhaka: a name of another province, not a spelling
+    assert "Mymensingh" not in {p.name for p in gaz.lookup("Dhaka")}
+
+
 def test_a_name_found_nowhere_is_read_without_a_particle_inside_it(gazetteer):
     written = [(p.name, p.country_code) for p in gazetteer.lookup("San Andres de Tuxtla")]
     assert ("San Andres Tuxtla", "MX") in written
