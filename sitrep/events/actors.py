@@ -260,9 +260,9 @@ class ActorNamer:
             return Actor(name=state_title("Government", code, cname), inter=1, country_code=code)
         if cname and _state_unit(phrase, w):
             return Actor(name=state_title("Military Forces", code, cname), inter=1, country_code=code)
-        organisation = "" if self.country_of(phrase) else _armed_organisation(phrase, w)
+        organisation, inter = ("", 0) if self.country_of(phrase) else _armed_organisation(phrase, w)
         if organisation:
-            return Actor(name=organisation, inter=2, country_code=code)
+            return Actor(name=organisation, inter=inter, country_code=code)
         if lemmas & w["police_nouns"] and cname:
             return Actor(name=state_title("Police Forces", code, cname), inter=1, country_code=code)
         if head in w["force_unit_nouns"] and cname and _police_story(phrase, w):
@@ -340,14 +340,16 @@ def _state_unit(phrase: SpacySpan, words: dict) -> bool:
     return root.lemma_.lower() in words["state_unit_nouns"] and bool(numbered)
 
 
-def _armed_organisation(phrase: SpacySpan, words: dict) -> str:
-    """A named armed organisation the actor list lacks: 'the National Salvation Front (NAS)'."""
+def _armed_organisation(phrase: SpacySpan, words: dict) -> tuple[str, int]:
+    """A named armed organisation the actor list lacks, with its inter code: 'the National
+    Salvation Front (NAS)' a rebel group, 'the Gulf Cartel' a gang."""
     for ent in phrase.ents:
-        if ent.label_ in ("ORG", "FORCE") and ent.root.lower_ in words["armed_org_heads"] and len(ent) > 1:
+        head = ent.root.lower_
+        if ent.label_ in ("ORG", "FORCE") and head in words["armed_org_heads"] | words["gang_org_heads"] and len(ent) > 1:
             tokens = [t for t in ent if t.lower_ != "the"]
             if tokens and all(t.is_title or t.is_upper or t.is_stop or t.is_punct for t in tokens):
-                return " ".join(t.text for t in tokens)
-    return ""
+                return " ".join(t.text for t in tokens), 3 if head in words["gang_org_heads"] else 2
+    return "", 0
 
 
 def _learned_rows(file_name: str, environment: str = "") -> list[list[str]]:
@@ -670,11 +672,17 @@ def _add_with_conjuncts(token: Token, role: str, found: list[Participant], conju
     head = token
     # 'the positions of the Donbass People's Militia': the party that holds them
     holds = token.lemma_.lower() in PARTY_PLACES and not token.ent_type_
-    if holds or token.lower_.rstrip("s") in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
+    conveys = token.lemma_.lower() in vocab()["conveyance_nouns"] and not token.ent_type_
+    if holds or conveys or token.lower_.rstrip("s") in ("troop", "member", "fighter", "soldier", "unit", "group", "element") and not token.ent_type_:
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in (("of",) if holds else ("from", "of")):
+            if child.dep_ == "prep" and child.lower_ in (("of",) if holds or conveys else ("from", "of")):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
+                        head = obj
+            # 'a vehicle carrying the leader of the Southern Resistance': who rode in it was the target
+            if conveys and child.dep_ == "acl" and child.lemma_.lower() in vocab()["carrying_verbs"]:
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
                         head = obj
     found.append(Participant(phrase_for(head), role))
     # 'Iraqi and Kurdish forces': each adjective names a party of its own

@@ -1297,3 +1297,24 @@ def test_a_member_of_a_force_attacked_at_home_or_at_his_desk_is_a_civilian_victi
 ])
 def test_a_short_report_of_a_party_armed_by_its_own_words_is_an_event_though_unnamed(text, event_type):
     assert only(acled_events(text)).event_type == event_type
+
+
+def test_members_of_a_named_cartel_are_that_gang_not_a_crowd():
+    event = only(events_of("On 2 March 2021, in Matamoros, Tamaulipas, alleged members of the Gulf Cartel clashed with state police."))
+    assert (event.event_type, event.actor1) == ("Battles", "Gulf Cartel")
+    assert event.inter1 == 3  # ACLED codes cartels and gangs as political militias
+
+
+@pytest.mark.parametrize("text, target", [
+    ("On 2 March 2021, gunmen opened fire on a vehicle carrying soldiers near Aden, wounding two.", "Military Forces of Yemen"),
+    ("On 2 March 2021, gunmen ambushed a bus transporting policemen near Aden.", "Police Forces of Yemen"),
+    ("On 2 March 2021, Taliban militants ambushed a convoy of Afghan forces in Farah province.", "Military Forces of Afghanistan"),
+])
+def test_the_people_a_vehicle_carried_are_the_party_attacked(text, target):
+    event = only(events_of(text))
+    assert event.actor2.startswith(target)
+
+
+def test_a_bus_of_pilgrims_is_still_civilians():
+    event = only(events_of("On 2 March 2021, gunmen opened fire on a bus carrying pilgrims near Aden, killing two."))
+    assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Yemen)")
