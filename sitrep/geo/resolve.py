@@ -180,6 +180,9 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             if _names_an_organisation(ent):
                 mentions[-1].fixed_role = "affiliation"  # 'the Luhansk People's Militia'
         elif ent.label_ == "NORP":
+            if _names_its_province(ent, gaz):
+                mentions.append(_entity_mention(ent, gaz))  # 'Somali region', 'Kachin State': the people's province
+                continue
             mention = _demonym_mention(ent, gaz)
             if mention:
                 mentions.append(mention)
@@ -492,6 +495,22 @@ def _designator_kind(word: str) -> str:
     return designators().get(word, "")
 
 
+PROVINCE_WORDS = frozenset({"region", "state", "province", "governorate"})
+
+
+def _names_its_province(ent: SpacySpan, gaz: Gazetteer) -> bool:
+    """A people's name before 'region' or 'state' that is a province's name: 'Somali region' is
+    Ethiopia's Somali Region, not Somalia."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in PROVINCE_WORDS:
+        return False
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    # written as a place: after 'in' or a bracket, or with its designator capitalised; not 'the Somali state'
+    if not (doc[ent.end].is_title or before in ("(", ",", "in", "of", "across", "throughout")):
+        return False
+    return any(gaz.feature(i) == "ADM1" for i in gaz.candidates(ent.text))
+
+
 def _demonym_mention(span: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
     found = gaz.demonym(span.text)
     if found is None:
@@ -722,7 +741,10 @@ def _resolve(doc: Doc, mentions: list[_Mention], gaz: Gazetteer, keep=None) -> l
 
 
 _GAP_WORD = (r"(?:city|town|village|district|province|state|region|county|commune|area|township|municipality|parish|"
-             r"governorate|department|subdivision|upazila|tehsil|lga|cent(?:er|re)|sector|neighbou?rhood|suburb)")
+             r"governorate|department|subdivision|upazila|tehsil|lga|cent(?:er|re)|sector|neighbou?rhood|suburb|"
+             # the areas of ACLED's notes by country: DRC territories, Ethiopian zones and woredas,
+             # Sudanese localities, South Sudanese payams, Ukrainian raions, Malian cercles
+             r"territory|zone|locality|woreda|kebele|payam|boma|raion|rayon|oblast|cercle|prefecture|groupement|chiefdom|barangay)")
 # 'Kadikoy town center, Istanbul', 'Shahpur sector area (Poonch district, J&K)': up to two such words
 _CONTAINER_GAP = re.compile(rf"^(?:{_GAP_WORD}(?:\s+{_GAP_WORD})?)?\s*[(,]$"
                             # 'Parisu (Abadam LGA, Borno)': a district the gazetteer lacks in between

@@ -176,6 +176,24 @@ def test_a_learned_reading_picks_the_namesake_reports_mean_unless_the_article_sa
 
 
 @pytest.mark.parametrize("text, name, country", [
+    ("Rebels looted houses in Shabunda territory (Sud-Kivu).", "Sud-Kivu", "CD"),
+    ("Raiders attacked a cattle camp in Kongor payam (Jonglei state).", "Jonglei", "SS"),
+])
+def test_the_area_in_brackets_after_an_unknown_district_is_read(parse, text, name, country):
+    places = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+    assert places.get(name) == country
+
+
+def test_a_people_s_name_before_region_is_their_province_when_written_as_a_place(parse):
+    zone = {m.text: (m.place.country_code, m.role) for m in parse(
+        "On 3 May 2020, clan violence erupted in Afdere zone (Somali region), leaving 5 dead.")[1] if m.place}
+    assert zone["Somali"] == ("ET", "place")  # Ethiopia's Somali Region, not Somalia
+    said = [(m.place.country_code, m.role) for m in parse("The Somali government said the Somali state would respond.")[1]
+            if m.place]
+    assert ("ET", "place") not in said
+
+
+@pytest.mark.parametrize("text, name, country", [
     ("ADF rebels attacked Pamoli village (Beni, Nord-Kivu) at night.", "Nord-Kivu", "CD"),
     ("In Mossoro, Rio Grande do Norte, a man was shot.", "Rio Grande do Norte", "BR"),
     ("In Tijuana, Baja California, a woman was found dead.", "Baja California", "MX"),
