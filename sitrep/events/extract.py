@@ -779,6 +779,8 @@ def _default_actor(event_type: str, country, sub_event_type: str = "", place=Non
     the side that holds a frontline spot, where `sitrep train` learned one."""
     if sub_event_type == "Arrests" and country and country[1]:
         return Actor(name=state_title("Police Forces", country[0], country[1]), inter=1)
+    if sub_event_type == "Other" and country and country[1]:
+        return Actor(name=f"Civilians ({country[1]})", inter=7)  # the people displaced, as ACLED names them
     if event_type not in DEFAULT_ACTOR:
         return None
     if event_type in ARMED_VIOLENCE_TYPES and place is not None and place.country_code:

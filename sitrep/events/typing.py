@@ -209,6 +209,11 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return weapon
         if rule_id == "attack" and sentence_has_lemma(sentence, "strike") and agent_inter not in ARMED_INTERS:
             return None  # a strike with no weapon and no armed party is a labour strike
+    if rule_id == "displacement":
+        # civilians driven from their homes by fighting; armed men who flee are retreating
+        if agent_inter in ARMED_INTERS or not contains_cue(lowered, words["displacement_cause_words"]):
+            return None
+        return sub_type
     if rule_id == "found_dead":
         return "Attack" if _violent_death(sentence, trigger_token, context) else None
     if rule_id == "capture" and not _takes_a_place(trigger_token):
@@ -272,7 +277,8 @@ def settle_type(rule_id: str, sub_type: str, agents: list[Actor], patients: list
             return "Abduction/forced disappearance"  # ACLED: a rebel group or militia 'arresting' people abducts them
         # soldiers who detain people act for the state's hold on a place, not against a crime
         by_the_military = agent_inter == 1 and agents[0].name.startswith("Military Forces")
-        political = by_the_military or any(p.inter in (2, 3, 4, 6) for p in patients) \
+        # soldiers, rebels, militiamen, protesters or a foreign force's men held: never ordinary crime
+        political = by_the_military or any(p.inter in (1, 2, 3, 4, 6, 8) for p in patients) \
             or contains_cue(lowered, words["political_arrest_cues"])
         return "Arrests" if political else None  # ordinary crime is not ACLED's
     if rule_id == "loot" and agent_inter in (5, 6):

@@ -416,6 +416,14 @@ def test_soldiers_detaining_villagers_is_an_arrest_and_police_catching_a_thief_i
     assert events_of("On 5 March 2021, police arrested a man who stole a car in Lagos.") == []
 
 
+@pytest.mark.parametrize("text", [
+    "On 5 March 2021, police forces in Al Mahrah arrested a senior Saudi officer and detained him in a police station.",
+    "On 5 March 2021, police arrested the editor of a local newspaper in Harare.",
+])
+def test_an_officer_or_an_editor_arrested_is_an_arrest_acled_codes(text):
+    assert only(events_of(text)).sub_event_type == "Arrests"
+
+
 def test_capturing_people_on_their_way_to_a_town_takes_no_territory():
     people = events_of("On 5 March 2021, Turkish forces captured two fighters attempting to infiltrate into Tal Abyad.")
     assert not [e for e in people if e.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")]
@@ -1318,3 +1326,12 @@ def test_the_people_a_vehicle_carried_are_the_party_attacked(text, target):
 def test_a_bus_of_pilgrims_is_still_civilians():
     event = only(events_of("On 2 March 2021, gunmen opened fire on a bus carrying pilgrims near Aden, killing two."))
     assert (event.event_type, event.actor2) == ("Violence against civilians", "Civilians (Yemen)")
+
+
+def test_people_driven_from_home_by_fighting_are_a_displacement_and_flood_evacuees_are_not():
+    fled = [e for e in events_of("On 5 March 2021, about 300 families fled their homes in Mamasapano following "
+                                 "clashes between two armed groups.") if e.event_type == "Strategic developments"]
+    assert [(e.sub_event_type, e.actor1) for e in fled] == [("Other", "Civilians (Philippines)")]
+    assert events_of("In Hunan province, flooding has affected 390,000 people and 9,000 people have been evacuated.") == []
+    assert not [e for e in events_of("On 5 March 2021, two policemen were wounded in Mosul and the gunmen fled in a car.")
+                if e.sub_event_type == "Other"]
