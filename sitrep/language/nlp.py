@@ -59,8 +59,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
     the city the subject of the story's first verb.
     """
     starts = [0]
+    text = doc.text
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
+            if wrapped_line_at(text, doc[token.i + 1].idx):
+                continue  # a sentence hard-wrapped in the middle ('was\n    arrested'): the parser decides
             doc[token.i + 1].is_sent_start = True
             starts.append(token.i + 1)
     for start in starts:
@@ -69,6 +72,28 @@ def paragraph_breaks(doc: Doc) -> Doc:
             doc[end].is_sent_start = True
     _no_sentence_inside_brackets(doc, set(starts))
     return doc
+
+
+_LINE_END_STOPS = ".!?:;\"”)]"
+
+
+def wrapped_line_at(text: str, next_line_start: int) -> bool:
+    """Whether the line break before ``next_line_start`` (the next line's first character) only
+    wraps a sentence: a single break, after a line with no closing stop, before a line that goes
+    on in lower case ('was\n    arrested along with nine others'). A blank line, or a capital
+    after the break, still ends the sentence."""
+    head = text[:next_line_start]
+    line = head.rstrip()
+    if head[len(line):].count("\n") != 1 or not line or line[-1] in _LINE_END_STOPS:
+        return False
+    return text[next_line_start:next_line_start + 1].islower()
+
+
+def _next_line_start(text: str, newline: int) -> int:
+    at = newline + 1
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    return at
 
 
 BRACKET_PAIRS = {"(": ")", "[": "]"}
@@ -310,6 +335,8 @@ def segment_of(sentence) -> str:
     text = doc_text(doc)
     para_start = text.rfind("\n", 0, sentence.start_char) + 1
     para_end = text.find("\n", sentence.start_char)
+    while para_end != -1 and wrapped_line_at(text, _next_line_start(text, para_end)):
+        para_end = text.find("\n", para_end + 1)  # a hard-wrapped paragraph goes on past its line break
     para = text[para_start: para_end if para_end != -1 else len(text)].strip()
     if para_start == 0 and para and "\n" in text[:len(para) + 2] and para[-1:] not in ".!?\"”":
         return "title"
