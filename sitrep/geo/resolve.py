@@ -591,6 +591,8 @@ def _is_locative(span: SpacySpan) -> bool:
     for child in root.children:
         if child.dep_ == "appos" and child.lemma_.lower() in words["apposition_place_nouns"]:
             return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in words["place_target_verbs"]:
+        return True  # 'regime forces shelled Sfuhen': what is shelled is a place
     if root.dep_ in ("compound", "nmod", "amod") and root.head.lemma_.lower() in words["place_part_nouns"] \
             and not _names_another(root.head):
         return True  # 'blocked the Beddawi highway', 'the Aabde roundabout': a landmark named after its place

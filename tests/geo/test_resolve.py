@@ -160,6 +160,11 @@ def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, 
     assert after["Al Jawf"] == "YE"
 
 
+def _countries(parse, text):
+    """name -> country code of each place the geoparser reads in the text."""
+    return {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+
+
 def test_a_learned_reading_picks_the_namesake_reports_mean_unless_the_article_says_otherwise(parse, tmp_path, monkeypatch):
     protest = "Retired soldiers gathered at a square in Tripoli on Sunday."
     libyan = "Retired soldiers gathered at a square in Tripoli, the Libyan capital, on Sunday."
@@ -180,8 +185,26 @@ def test_a_learned_reading_picks_the_namesake_reports_mean_unless_the_article_sa
     ("Raiders attacked a cattle camp in Kongor payam (Jonglei state).", "Jonglei", "SS"),
 ])
 def test_the_area_in_brackets_after_an_unknown_district_is_read(parse, text, name, country):
-    places = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
-    assert places.get(name) == country
+    assert _countries(parse, text).get(name) == country
+
+
+def test_a_town_a_force_shells_is_a_place_and_a_name_joined_by_imeni_is_whole(nlp, tmp_path, monkeypatch):
+    from sitrep.geo import Gazetteer, geoparse_doc
+    from sitrep.geo.gazetteer import ENV_LEARNED
+
+    learned = tmp_path / "learned.tsv"
+    learned.write_text("Sfuhen\t\t35.60\t36.55\tSY\tIdlib\tPPL\nShakhta imeni Gagarina\t\t48.20\t38.00\tUA\tDonetsk\tPPL\n",
+                       encoding="utf-8")
+    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    gaz = Gazetteer.load()
+
+    def countries(text):
+        return {m.text: m.place.country_code for m in geoparse_doc(nlp(text), gaz) if m.place}
+
+    shelled = countries("On 4 May 2020, regime forces shelled Sfuhen in the southern countryside of Idleb.")
+    assert shelled.get("Sfuhen") == "SY"  # tagged as a person, but people are not shelled
+    mine = countries("Ukrainian forces fired at positions in the area of Shakhta imeni Gagarina, Donetsk.")
+    assert mine.get("Shakhta imeni Gagarina") == "UA"
 
 
 def test_a_people_s_name_before_region_is_their_province_when_written_as_a_place(parse):
@@ -199,8 +222,7 @@ def test_a_people_s_name_before_region_is_their_province_when_written_as_a_place
     ("In Tijuana, Baja California, a woman was found dead.", "Baja California", "MX"),
 ])
 def test_a_place_name_the_tagger_cut_short_is_made_whole(parse, text, name, country):
-    places = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
-    assert places.get(name) == country
+    assert _countries(parse, text).get(name) == country
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -208,8 +230,7 @@ def test_a_place_name_the_tagger_cut_short_is_made_whole(parse, text, name, coun
     ("Militants shelled army positions in Buni Yadi (Gujba, Borno).", "Buni Yadi", "NG"),
 ])
 def test_a_place_name_the_tagger_began_late_is_made_whole(parse, text, name, country):
-    places = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
-    assert places.get(name) == country
+    assert _countries(parse, text).get(name) == country
 
 
 def test_a_title_before_a_person_does_not_make_a_place(parse):
