@@ -186,7 +186,7 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             mention = _demonym_mention(ent, gaz)
             if mention:
                 mentions.append(mention)
-            elif ent.text[:1].isupper():  # 'rallied in Thessaloniki' tagged as a nationality
+            elif _capitalised(ent.text):  # 'rallied in Thessaloniki', 'in al-Shamsani' tagged as a nationality
                 mentions.append(_entity_mention(ent, gaz, need_locative=True))
         elif ent.label_ == "FORCE":
             mention = _demonym_mention(ent[:1], gaz)  # "Iraqi forces": the adjective only
@@ -196,6 +196,9 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             mentions.append(_entity_mention(ent, gaz, need_locative=True))
         located = _located_inside(ent) if ent.label_ in NAMED_AFTER_PLACES else None
         if located is not None:
+            placed = _place_before_in(ent, located, gaz)
+            if placed is not None:
+                mentions.append(_entity_mention(placed, gaz, need_locative=True))  # 'shelled [Qoqfin in Idleb]'
             mentions.append(_entity_mention(located, gaz))
             continue
         if ent.label_ in NAMED_AFTER_PLACES and (not mentions or mentions[-1].start != ent.start_char
@@ -466,6 +469,16 @@ def _located_inside(ent: SpacySpan) -> Optional[SpacySpan]:
     return rest
 
 
+def _place_before_in(ent: SpacySpan, located: SpacySpan, gaz: Gazetteer) -> Optional[SpacySpan]:
+    """'Qoqfin in Idleb' tagged as one organisation: the name before 'in', when it is a place name
+    the gazetteer knows, whole ('the Court of Justice in Sofia' names no place before 'in')."""
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    before = ent.doc[start:located.start - 1]
+    if not len(before) or not before.text[:1].isupper() or not gaz.has_name(before.text):
+        return None
+    return before
+
+
 def _embedded_place(ent: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
     """A well-known place inside an organisation's or building's name: "Kentucky State Police",
     "University of California", "New York Times". It tells where the organisation is, never where
@@ -493,6 +506,14 @@ def _designator_kind(word: str) -> str:
     from sitrep.geo.normalize import designators
 
     return designators().get(word, "")
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-(?=[A-Z])")
+
+
+def _capitalised(name: str) -> bool:
+    """Written as a name: a capital first, or after an Arabic article ('al-Shamsani')."""
+    return name[:1].isupper() or bool(_ARTICLE_PREFIX.match(name))
 
 
 PROVINCE_WORDS = frozenset({"region", "state", "province", "governorate"})

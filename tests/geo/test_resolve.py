@@ -207,6 +207,25 @@ def test_a_town_a_force_shells_is_a_place_and_a_name_joined_by_imeni_is_whole(nl
     assert mine.get("Shakhta imeni Gagarina") == "UA"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("On 30 April 2020, regime forces shelled Qoqfin in Idleb using artillery fire.", "Qoqfin"),  # one ORG entity
+    ("On 9 May 2020, clashes took place between regime forces and rebels on Ftireh front in Idleb.", "Ftireh"),
+    ("On 29 April 2020, QSD members shot and killed a civilian in al-Shamsani in al-Hasakeh.", "al-Shamsani"),
+    ("On 2 May 2020, IS militants planted an IED on the outskirts of Al Azim, northern Diyala province.", "Al Azim"),
+])
+def test_a_known_village_is_read_however_the_tagger_labels_it(nlp, tmp_path, monkeypatch, text, name):
+    from sitrep.geo import Gazetteer, geoparse_doc
+    from sitrep.geo.gazetteer import ENV_LEARNED
+
+    learned = tmp_path / "learned.tsv"
+    learned.write_text("Qoqfin\t\t35.62\t36.53\tSY\tIdlib\tPPL\nFtireh\t\t35.61\t36.52\tSY\tIdlib\tPPL\n"
+                       "Al-Shamsani\t\t36.40\t40.90\tSY\tAl Hasakah\tPPL\nAl Azim\t\t34.28\t44.54\tIQ\tDiyala\tPPL\n",
+                       encoding="utf-8")
+    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    places = [m for m in geoparse_doc(nlp(text), Gazetteer.load()) if m.place and m.text == name]
+    assert places and places[0].role == "place"
+
+
 def test_a_people_s_name_before_region_is_their_province_when_written_as_a_place(parse):
     zone = {m.text: (m.place.country_code, m.role) for m in parse(
         "On 3 May 2020, clan violence erupted in Afdere zone (Somali region), leaving 5 dead.")[1] if m.place}
