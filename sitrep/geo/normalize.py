@@ -121,6 +121,9 @@ def strip_designator(text: str, prefix: bool = True) -> tuple[str, str]:
         return " ".join(words), kind
     if prefix and len(words) > 2 and words[0].lower() in kinds and words[1].lower() == "of":
         return " ".join(words[2:]), kinds[words[0].lower()]
+    leading = name_rules().get("leading_designators", {})
+    if prefix and len(words) > 1 and words[0].lower().rstrip(".") in leading:
+        return " ".join(words[1:]), leading[words[0].lower().rstrip(".")]  # 'Barangay Pange'
     return text, ""
 
 

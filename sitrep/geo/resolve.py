@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep.geo.cues import cue_weights
 from sitrep.geo.gazetteer import COUNTRY_FEATURE, Gazetteer, is_region
-from sitrep.geo.normalize import fold, name_articles, name_key, strip_designator
+from sitrep.geo.normalize import fold, name_articles, name_key, name_rules, strip_designator
 from sitrep.geo.readings import READING_MAX_KM, learned_point
 from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_relative_phrases,
                                  mean_point, relative_rules)
@@ -822,6 +822,9 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
         if b.candidates and _in_gap().match(between) and _local_name(a, gaz):
             _pin_inside(a, b, gaz, pinned)  # 'Nadas in rural Ras al Ain in al-Hasakeh', 'Sfuhen in Idleb'
             continue
+        if a.candidates and b.candidates and between == "," and _named_as_a_quarter(a):
+            _keep_within(a, b, gaz)  # 'Barangay Pilar, Hinigaran': that town's Pilar, or none the gazetteer has
+            continue
         if not b.candidates or not (between in (",", "(") or _container_gap(between)):
             continue
         if between == "(" and _is_country(a, gaz) and not _is_country(b, gaz) and _district_then_province(text, mentions, index + 1):
@@ -967,6 +970,12 @@ def _mark_as_holding(area: _Mention, place: _Mention, gaz: Gazetteer) -> None:
     area.is_container = area.holds_known_place = True
     area.contained = place
     area.holds_countries = {gaz.country_code(i) for i in place.candidates}
+
+
+def _named_as_a_quarter(m: _Mention) -> bool:
+    """Written with a designator before it that makes it part of a town ('Barangay Pilar')."""
+    words = m.text.split()
+    return len(words) > 1 and words[0].lower().rstrip(".") in name_rules().get("leading_designators", {})
 
 
 def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:

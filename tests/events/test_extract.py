@@ -941,7 +941,7 @@ def test_a_country_before_a_bracket_is_placed_by_the_areas_inside_it():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("On Monday, regime forces shelled Ftireh in the southern countryside of Idleb.", "Ftireh"),
+    ("On Monday, regime forces shelled Kafr Qarmoush in the southern countryside of Idleb.", "Kafr Qarmoush"),
     ("On Monday, Turkish forces shelled Abboush in al-Hasakeh using artillery fire.", "Abboush"),
     ("On Monday, pro-Houthi forces fired rockets at Ad Dahfash village in western Yemen (Ad Durayhimi, Al Hudaydah).",
      "Ad Dahfash"),

@@ -35,3 +35,9 @@ def test_designators():
 def test_ascii_name_keeps_case():
     assert ascii_name("Kirkūk") == "Kirkuk"
     assert ascii_name("Karbalā’") == "Karbala"
+
+
+def test_a_designator_written_before_the_name_without_of():
+    assert strip_designator("Barangay Pange") == ("Pange", "PPL")
+    assert strip_designator("Brgy. Capihan") == ("Capihan", "PPL")
+    assert strip_designator("Barangay") == ("Barangay", "")  # the word alone names nothing

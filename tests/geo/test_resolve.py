@@ -212,6 +212,8 @@ def test_a_town_a_force_shells_is_a_place_and_a_name_joined_by_imeni_is_whole(nl
     ("On 9 May 2020, clashes took place between regime forces and rebels on Ftireh front in Idleb.", "Ftireh"),
     ("On 29 April 2020, QSD members shot and killed a civilian in al-Shamsani in al-Hasakeh.", "al-Shamsani"),
     ("On 2 May 2020, IS militants planted an IED on the outskirts of Al Azim, northern Diyala province.", "Al Azim"),
+    ("On 4 May 2020, the NPA and the military engaged in a firefight in Barangay Pange, Siayan, Zamboanga del Norte.",
+     "Barangay Pange"),
 ])
 def test_a_known_village_is_read_however_the_tagger_labels_it(nlp, tmp_path, monkeypatch, text, name):
     from sitrep.geo import Gazetteer, geoparse_doc
@@ -219,11 +221,22 @@ def test_a_known_village_is_read_however_the_tagger_labels_it(nlp, tmp_path, mon
 
     learned = tmp_path / "learned.tsv"
     learned.write_text("Qoqfin\t\t35.62\t36.53\tSY\tIdlib\tPPL\nFtireh\t\t35.61\t36.52\tSY\tIdlib\tPPL\n"
-                       "Al-Shamsani\t\t36.40\t40.90\tSY\tAl Hasakah\tPPL\nAl Azim\t\t34.28\t44.54\tIQ\tDiyala\tPPL\n",
+                       "Al-Shamsani\t\t36.40\t40.90\tSY\tAl Hasakah\tPPL\nAl Azim\t\t34.28\t44.54\tIQ\tDiyala\tPPL\n"
+                       "Pange\t\t7.96\t123.03\tPH\tZamboanga Peninsula\tPPL\n",
                        encoding="utf-8")
     monkeypatch.setenv(ENV_LEARNED, str(learned))
     places = [m for m in geoparse_doc(nlp(text), Gazetteer.load()) if m.place and m.text == name]
     assert places and places[0].role == "place"
+
+
+def test_a_barangay_is_only_a_namesake_near_the_town_written_after_it(parse):
+    from sitrep.geo.relative import distance_km
+
+    places = {m.text: m.place for m in parse(
+        "Gunmen shot dead a former bodyguard in Barangay Pilar, Hinigaran, Negros Occidental.")[1] if m.place}
+    town = places["Hinigaran"]
+    pilar = places.get("Barangay Pilar")
+    assert pilar is None or distance_km(pilar.latitude, pilar.longitude, town.latitude, town.longitude) <= 50
 
 
 def test_a_people_s_name_before_region_is_their_province_when_written_as_a_place(parse):
