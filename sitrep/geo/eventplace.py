@@ -441,7 +441,12 @@ def _names_a_thing_placed_in_another(doc: Doc, m: PlaceMention, direct: list[Pla
         return False  # 'Durayhimi district in western Yemen' is a place in a place
     placed_at = {g.i for c in thing.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "near")
                  for g in c.children if g.dep_ == "pobj"}
-    return any(o is not m and (r := _root_token(doc, o)) is not None and r.i in placed_at for o in direct)
+    if any(o is not m and (r := _root_token(doc, o)) is not None and r.i in placed_at for o in direct):
+        return True
+    # 'in Tegucigalpa, residents protested against burials in Los Angeles cemetery': the sentence
+    # has already said where it happened; the cemetery's name is no second place
+    return any(o is not m and o.end <= m.start and o.place.feature_code.startswith("PPL")
+               and (r := _root_token(doc, o)) is not None and r.sent.start == thing.sent.start for o in direct)
 
 
 def _phrase_start(m: PlaceMention) -> int:

@@ -374,8 +374,9 @@ def _completed_name(ent: SpacySpan, gaz: Gazetteer) -> SpacySpan:
 
 
 def _connectors_then_name(doc: Doc, at: int) -> bool:
-    """Lower-case connectors from ``at`` ('wa ash'), then a capitalised word."""
-    connectors, end = context_words()["name_connectors"], at
+    """Lower-case connectors from ``at`` ('wa ash'), then a capitalised word. Inside a name the
+    gazetteer knows whole, 'of' joins too: the tagger splits 'Port of Spain' into two places."""
+    connectors, end = set(context_words()["name_connectors"]) | {"of"}, at
     while end < len(doc) and end - at < 3 and doc[end].lower_ in connectors:
         end += 1
     return end > at and end < len(doc) and doc[end].is_title

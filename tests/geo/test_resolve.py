@@ -239,6 +239,10 @@ def test_a_barangay_is_only_a_namesake_near_the_town_written_after_it(parse):
     assert pilar is None or distance_km(pilar.latitude, pilar.longitude, town.latitude, town.longitude) <= 50
 
 
+def test_a_name_the_tagger_splits_at_of_is_made_whole(parse):
+    assert _countries(parse, "On 5 May 2020, in Port of Spain city, a man was shot by masked gunmen.") == {"Port of Spain": "TT"}
+
+
 def test_a_people_s_name_before_region_is_their_province_when_written_as_a_place(parse):
     zone = {m.text: (m.place.country_code, m.role) for m in parse(
         "On 3 May 2020, clan violence erupted in Afdere zone (Somali region), leaving 5 dead.")[1] if m.place}
@@ -513,6 +517,7 @@ def test_the_parts_of_an_unknown_hyphenated_name_are_looked_up(parse):
 @pytest.mark.parametrize("text, place", [
     ("Residents protested on Monday against delays in the Maskan-e Mehr housing project in Mashhad.", "Mashhad"),
     ("Pro-Houthi forces shelled farms northwest of Durayhimi district in western Yemen on Monday.", "Durayhimi"),
+    ("On Monday, in Tegucigalpa, residents protested against burials in Los Angeles cemetery.", "Tegucigalpa"),
 ])
 def test_a_thing_named_after_a_place_is_where_the_text_places_it(parse, text, place):
     doc, mentions = parse(text)
