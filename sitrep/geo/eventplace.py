@@ -359,6 +359,12 @@ def _stands_in(text: str, ordered: list[PlaceMention], m: PlaceMention) -> bool:
     if opening < 0 or text[opening + 1:m.start].strip():
         return False
     before = text[:opening].rstrip()
+    # 'Jabal al Kirsh front (Al Qabbaytah, Lahij)': the kind of place after a known name is still that name's
+    last = before.rsplit(None, 1)
+    if len(last) == 2 and last[1].lower().rstrip("s") in context_words()["list_place_nouns"]:
+        shorter = last[0].rstrip()
+        if any(other.end == len(shorter) for other in ordered):
+            return False
     return not any(other.end == len(before) for other in ordered)
 
 

@@ -491,6 +491,12 @@ def test_a_list_of_fronts_each_with_its_province_is_an_event_each(monkeypatch):
     assert sorted(e.admin1 for e in events) == ["Al Jawf", "Marib", "Sana"]
 
 
+def test_a_known_front_named_before_its_brackets_keeps_the_list_of_fronts():
+    events = acled_events("On 6 May 2020, Houthi forces exchanged artillery with pro-Hadi forces on the fronts of "
+                          "Jabal al Kirsh front (Al Qabbaytah, Lahij) and Bab Ghaliq (Qaatabah, Ad Dali).")
+    assert sorted(e.location for e in events) == ["Bab Ghaliq", "Jabal al Kirsh"]
+
+
 @pytest.mark.parametrize("last, precisions", [
     ("Habil al Wadi", [1, 2, 2]),  # unknown, as the one before it: both at their district
     ("Habil al Kalb", [1, 1, 2]),  # a village learned from the train notes, after an unknown one
