@@ -148,33 +148,32 @@ def test_a_city_the_tagger_calls_a_nationality_or_hides_in_an_organisation_is_st
     assert (sofia.place.country_code, sofia.role) == ("BG", "place")
 
 
-def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, monkeypatch):
-    text = "Houthi forces shelled villages in Al Jawf."
-    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")  # no cues at all
-    before = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
-    cues = tmp_path / "cues.tsv"
-    cues.write_text("# word, country, share, notes\nhouthi\tYE\t1.000\t20\n", encoding="utf-8")
-    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", str(cues))
-    after = {m.text: m.place.country_code for m in parse(text)[1] if m.place}
-    assert before["Al Jawf"] == "SA"  # the larger namesake, without a word that says Yemen
-    assert after["Al Jawf"] == "YE"
-
-
 def _countries(parse, text):
     """name -> country code of each place the geoparser reads in the text."""
     return {m.text: m.place.country_code for m in parse(text)[1] if m.place}
+
+
+def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, monkeypatch):
+    text = "Houthi forces shelled villages in Al Jawf."
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")  # no cues at all
+    before = _countries(parse, text)
+    cues = tmp_path / "cues.tsv"
+    cues.write_text("# word, country, share, notes\nhouthi\tYE\t1.000\t20\n", encoding="utf-8")
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", str(cues))
+    after = _countries(parse, text)
+    assert before["Al Jawf"] == "SA"  # the larger namesake, without a word that says Yemen
+    assert after["Al Jawf"] == "YE"
 
 
 def test_a_learned_reading_picks_the_namesake_reports_mean_unless_the_article_says_otherwise(parse, tmp_path, monkeypatch):
     protest = "Retired soldiers gathered at a square in Tripoli on Sunday."
     libyan = "Retired soldiers gathered at a square in Tripoli, the Libyan capital, on Sunday."
     monkeypatch.setenv("SITREP_LEARNED_READINGS", "")  # no readings at all
-    before = {m.text: m.place.country_code for m in parse(protest)[1] if m.place}
+    before = _countries(parse, protest)
     readings = tmp_path / "readings.tsv"
     readings.write_text("# test\nTripoli\tLB\t34.43352\t35.84415\t11\t11\n", encoding="utf-8")
     monkeypatch.setenv("SITREP_LEARNED_READINGS", str(readings))
-    after = {m.text: m.place.country_code for m in parse(protest)[1] if m.place}
-    told = {m.text: m.place.country_code for m in parse(libyan)[1] if m.place}
+    after, told = _countries(parse, protest), _countries(parse, libyan)
     assert before["Tripoli"] == "LY"  # the capital, five times larger
     assert after["Tripoli"] == "LB"
     assert told["Tripoli"] == "LY"  # the article's own word outweighs what the reports usually mean
