@@ -240,7 +240,7 @@ READING_MIN_SHARE = 0.8  # of the notes that write the name, those placed at the
 def learn_readings(shared: Path, out: Path, hold_dev: bool = False) -> str:
     """Which namesake the train notes mean by a name the gazetteer holds more than once, where it is
     not the one the resolver takes with nothing else to go by (the most populous, or a capital):
-    'Tripoli' is Lebanon's in 11 of 11 notes. Kept where at least ``READING_MIN_NOTES`` notes write
+    every train note that writes 'Tripoli' means Lebanon's. Kept where at least ``READING_MIN_NOTES`` notes write
     the name and ``READING_MIN_SHARE`` of them lie within 25 km of that namesake (sitrep.geo.readings)."""
     from sitrep.geo import Gazetteer
     from sitrep.geo.readings import READING_MAX_KM

@@ -23,7 +23,7 @@ def acled_admin1(country_code: str, admin1: str) -> str:
     the same or unknown."""
     if not admin1:
         return admin1
-    return _names(_names_file()).get(((country_code or "").upper(), name_key(admin1)), admin1)
+    return _names(names_file()).get(((country_code or "").upper(), name_key(admin1)), admin1)
 
 
 def record_names(place) -> tuple[str, str]:
@@ -38,24 +38,20 @@ SPELLING_LIKENESS = 0.45  # 'Rural Damascus' for Rif Dimashq, 'Bekaa' for Al Biq
 
 
 def acled_spellings(path: str | None = None) -> list[tuple[str, str, str]]:
-    """(country code, the gazetteer's province, ACLED's name) where ACLED's name is another
+    """(country code, the gazetteer's province as a name key, ACLED's name) where ACLED's name is another
     spelling of the province's, not another province or a direction: notes write provinces as
     ACLED names them ('Urozgan', 'Rural Damascus'), so the gazetteer can find them by it."""
     import difflib
 
     found = []
-    for (country, key), acled in _names(_names_file() if path is None else path).items():
-        if difflib.SequenceMatcher(None, key, name_key(acled)).ratio() >= SPELLING_LIKENESS:
-            found.append((country, key, acled))
+    for (country, province_key), acled in _names(names_file() if path is None else path).items():
+        if difflib.SequenceMatcher(None, province_key, name_key(acled)).ratio() >= SPELLING_LIKENESS:
+            found.append((country, province_key, acled))
     return found
 
 
 def names_file() -> str:
-    """The table of ACLED's names in use (empty when switched off)."""
-    return _names_file()
-
-
-def _names_file() -> str:
+    """The table of ACLED's names in use ($SITREP_LEARNED_ADMIN1_NAMES; empty when switched off)."""
     default = str(resources.files("sitrep.geo") / "data" / NAMES_FILE)
     return os.environ.get(ENV_LEARNED_NAMES, default)
 

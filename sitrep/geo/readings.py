@@ -33,8 +33,12 @@ def _key(name: str) -> str:
 
 
 def _readings_file() -> str:
-    default = str(resources.files("sitrep.geo") / "data" / READINGS_FILE)
-    return os.environ.get(ENV_LEARNED_READINGS, default)
+    return os.environ.get(ENV_LEARNED_READINGS, _packaged_file())
+
+
+@functools.lru_cache(maxsize=1)
+def _packaged_file() -> str:
+    return str(resources.files("sitrep.geo") / "data" / READINGS_FILE)  # asked for every namesake weighed
 
 
 @functools.lru_cache(maxsize=4)
