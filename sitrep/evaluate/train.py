@@ -9,7 +9,6 @@ Writes sitrep/events/models/event_type.joblib and sitrep/events/data/learned_act
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 import time
 from collections import Counter, defaultdict
@@ -245,6 +244,7 @@ def learn_readings(shared: Path, out: Path, hold_dev: bool = False) -> str:
     from sitrep.geo import Gazetteer
     from sitrep.geo.readings import READING_MAX_KM
     from sitrep.geo.relative import distance_km
+    from sitrep.geo.resolve import prior_score
 
     gazetteer = Gazetteer.load(learned=False)
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -267,20 +267,13 @@ def learn_readings(shared: Path, out: Path, hold_dev: bool = False) -> str:
         total = sum(counts.values())
         if meant is None or count < READING_MIN_NOTES or count / total < READING_MIN_SHARE:
             continue
-        default = max(gazetteer.lookup(name), key=_prior_of)
+        default = max(gazetteer.lookup(name), key=lambda p: prior_score(p.population, p.feature_code))
         if distance_km(meant[1], meant[2], default.latitude, default.longitude) <= READING_MAX_KM:
             continue  # the resolver's own first choice: nothing to learn
         rows.append(f"{name}\t{meant[0]}\t{meant[1]:.5f}\t{meant[2]:.5f}\t{count}\t{total}")
     _write_learned(out, "name\tcountry_code\tlatitude\tlongitude\tnotes_there\tnotes_with_name",
                    "the namesake the train notes of the ACLED extracts mean, where the resolver's first choice is another", rows)
     return f"readings: {len(rows)} learned, written {out}"
-
-
-def _prior_of(place) -> float:
-    """How the resolver ranks a namesake with no context: population and kind of place."""
-    from sitrep.geo.resolve import FEATURE_BONUS
-
-    return 0.5 * math.log10((place.population or 0) + 1) + FEATURE_BONUS.get(place.feature_code, 0.0)
 
 
 ADMIN1_NAME_MIN_NOTES = 3

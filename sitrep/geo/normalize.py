@@ -121,10 +121,15 @@ def strip_designator(text: str, prefix: bool = True) -> tuple[str, str]:
         return " ".join(words), kind
     if prefix and len(words) > 2 and words[0].lower() in kinds and words[1].lower() == "of":
         return " ".join(words[2:]), kinds[words[0].lower()]
-    leading = name_rules().get("leading_designators", {})
-    if prefix and len(words) > 1 and words[0].lower().rstrip(".") in leading:
-        return " ".join(words[1:]), leading[words[0].lower().rstrip(".")]  # 'Barangay Pange'
+    if prefix and len(words) > 1 and leading_designator(words[0]):
+        return " ".join(words[1:]), leading_designator(words[0])  # 'Barangay Pange'
     return text, ""
+
+
+def leading_designator(word: str) -> str:
+    """The kind of place a designator written before a name says, without 'of' ('Barangay',
+    'Brgy.' -> PPL); "" for any other word."""
+    return name_rules().get("leading_designators", {}).get(word.lower().rstrip("."), "")
 
 
 def is_latin_name(text: str) -> bool:

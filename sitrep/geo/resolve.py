@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from sitrep.geo.cues import cue_weights
 from sitrep.geo.gazetteer import COUNTRY_FEATURE, Gazetteer, is_region
-from sitrep.geo.normalize import fold, name_articles, name_key, name_rules, strip_designator
+from sitrep.geo.normalize import fold, leading_designator, name_articles, name_key, strip_designator
 from sitrep.geo.readings import READING_MAX_KM, learned_point
 from sitrep.geo.relative import (RelativePhrase, destination, distance_km, find_relative_phrases,
                                  mean_point, relative_rules)
@@ -976,7 +976,7 @@ def _mark_as_holding(area: _Mention, place: _Mention, gaz: Gazetteer) -> None:
 def _named_as_a_quarter(m: _Mention) -> bool:
     """Written with a designator before it that makes it part of a town ('Barangay Pilar')."""
     words = m.text.split()
-    return len(words) > 1 and words[0].lower().rstrip(".") in name_rules().get("leading_designators", {})
+    return len(words) > 1 and bool(leading_designator(words[0]))
 
 
 def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:
@@ -1251,7 +1251,7 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
            city_areas) -> float:
     feature = gaz.feature(i)
     cc, a1 = gaz.country_code(i), gaz.admin1_code(i)
-    score = 0.5 * math.log10(gaz.population(i) + 1) + FEATURE_BONUS.get(feature, 0.0)
+    score = prior_score(gaz.population(i), feature)
     if gaz.is_learned(i) and _only_small_namesakes(m, cc, gaz):
         score += LEARNED_PLACE
     if _reports_mean(m, i, gaz) and not getattr(m, "is_container", False):
@@ -1277,6 +1277,11 @@ def _score(m: _Mention, i: int, gaz: Gazetteer, focus, admin1_named, container, 
         nearest = min(distance_km(lat, lon, a, b) for a, b in anchors)
         score += ANCHOR_BONUS if nearest < 100 else ANCHOR_BONUS / 2 if nearest < 300 else 0.0
     return score
+
+
+def prior_score(population: int, feature: str) -> float:
+    """How a namesake ranks with nothing else to go by: its population and its kind of place."""
+    return 0.5 * math.log10((population or 0) + 1) + FEATURE_BONUS.get(feature, 0.0)
 
 
 def _reports_mean(m: _Mention, i: int, gaz: Gazetteer) -> bool:
