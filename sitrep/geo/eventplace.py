@@ -38,6 +38,7 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
     if doc is not None:
         direct = _without_locating_phrases(direct, doc_text(doc))
         direct = [m for m in direct if not _names_a_thing_placed_in_another(doc, m, direct)]
+        direct = _without_origins(doc, direct)
     if direct:
         best = max(direct, key=lambda m: (_rank(m, doc), -m.start))
         return _copy(best, best.geo_precision)
@@ -453,6 +454,30 @@ def _names_a_thing_placed_in_another(doc: Doc, m: PlaceMention, direct: list[Pla
     # has already said where it happened; the cemetery's name is no second place
     return any(o is not m and o.end <= m.start and o.place.feature_code.startswith("PPL")
                and (r := _root_token(doc, o)) is not None and r.sent.start == thing.sent.start for o in direct)
+
+
+def _without_origins(doc: Doc, direct: list[PlaceMention]) -> list[PlaceMention]:
+    """Less the places people acted on are said to come from ('executed an individual from Afrin
+    in Idleb'), when the span names another place; when it names no other, that is all it says."""
+    staying = [m for m in direct if not _names_an_origin(doc, m)]
+    return staying or direct
+
+
+def _names_an_origin(doc: Doc, m: PlaceMention) -> bool:
+    token = _root_token(doc, m)
+    while token is not None and token.dep_ == "conj" and token.head is not token:
+        token = token.head  # 'from Saqba and Douma'
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
+        return False
+    preposition = token.head
+    people = context_words()["origin_person_nouns"]
+    # the parser often hangs 'from' on the verb ('executed an individual from Afrin'): the noun
+    # written just before it is the one it tells of
+    before = doc[preposition.i - 1] if preposition.i > 0 else preposition.head
+    # who acts may act away from home ('students from Mandalay marched', 'youth from Tonj South
+    # attacked villages in Mapel'): only the people acted on are placed by the other name
+    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in people and not t.dep_.startswith("nsubj")
+               for t in (preposition.head, before))
 
 
 def _phrase_start(m: PlaceMention) -> int:
