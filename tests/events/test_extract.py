@@ -1341,3 +1341,13 @@ def test_people_driven_from_home_by_fighting_are_a_displacement_and_flood_evacue
     assert events_of("In Hunan province, flooding has affected 390,000 people and 9,000 people have been evacuated.") == []
     assert not [e for e in events_of("On 5 March 2021, two policemen were wounded in Mosul and the gunmen fled in a car.")
                 if e.sub_event_type == "Other"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("MONUSCO set up a new temporary base in Bunia on Monday.", "MONUSCO: United Nations Organization Stabilization Mission"),
+    ("MINUSMA installed a new base in Kidal on Monday.", "MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali"),
+])
+def test_a_peacekeeping_mission_setting_up_a_base_is_a_base_established(text, actor):
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Headquarters or base established")
+    assert event.actor1.startswith(actor) and event.inter1 == 8
