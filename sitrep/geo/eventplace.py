@@ -75,7 +75,7 @@ def coordinated_places(mentions: Sequence[PlaceMention], chosen: PlaceMention, s
     at = next((i for i, m in enumerate(usable) if (m.start, m.end) == (chosen.start, chosen.end)), None)
     if at is None or _follows_between(text, usable, at):
         return []
-    listed = _list_around(text, usable, at)
+    listed = _list_around(text, usable, at) + _other_lists(doc, text, usable, at)
     siblings = [m for m in listed if _place_key(m) != _place_key(chosen) and _attachment_of(doc, m) != "path"]
     everyone = [chosen] + siblings
     kept = [m for m in siblings if not any(_holds(m, other) for other in everyone if other is not m)]
@@ -293,6 +293,30 @@ def _list_around(text: str, ordered: list[PlaceMention], at: int) -> list[PlaceM
 
 
 COMMA_LIST_MIN = 3
+
+
+def _other_lists(doc: Doc, text: str, ordered: list[PlaceMention], at: int) -> list[PlaceMention]:
+    """Towns listed in the event's sentence apart from its own place's list ('fighting broke out in
+    the areas of Balail and Abu Jabra in the localities of Dimsu, Tullus and Katayla'): ACLED codes
+    each as a location of its own. Only lists of towns written where things happen ('in', 'at',
+    'the localities of'), in the chosen place's sentence; 'between X and Y' is a stretch."""
+    own = _list_around(text, ordered, at) or [ordered[at]]
+    sentence = _root_token(doc, ordered[at])
+    if sentence is None:
+        return []
+    start, end = sentence.sent.start_char, sentence.sent.end_char
+    found, i = [], 0
+    while i < len(ordered):
+        listed = _list_around(text, ordered, i) if start <= ordered[i].start < end else []
+        if len(listed) < 2 or any(m in own for m in listed):
+            i += 1
+            continue
+        i = ordered.index(listed[-1]) + 1
+        if (all(m.place is not None and not m.place.feature_code.startswith(HOLDING_FEATURES + ("PCL",)) for m in listed)
+                and not _follows_between(text, ordered, ordered.index(listed[0]))
+                and _listed_as_places(doc, text, [(m.start, m.end) for m in listed], [])):
+            found += listed
+    return found
 
 
 def _lies_in(place: PlaceMention, area: PlaceMention) -> bool:

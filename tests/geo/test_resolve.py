@@ -407,6 +407,24 @@ def test_places_named_side_by_side_with_the_event_place_are_its_siblings(parse):
     assert all(m.place.feature_code.startswith("PPL") for m in siblings)
 
 
+@pytest.mark.parametrize("text, places", [
+    # a second list in the sentence: the towns of the localities are locations of their own
+    ("Fighting broke out in Aleppo and other areas in the towns of Homs, Hama and Idlib on Monday.",
+     ["Aleppo", "Hama", "Homs", "Idlib"]),
+    # the people of a list of towns are not where it happened
+    ("Fighting broke out in Aleppo on Monday, and families of Homs and Hama fled.", ["Aleppo"]),
+    # a stretch between two towns is one place
+    ("Fighting broke out in Aleppo and on the road between Homs and Hama on Monday.", ["Aleppo"]),
+])
+def test_another_list_of_towns_in_the_event_sentence_is_listed_too(parse, text, places):
+    from sitrep.geo import coordinated_places, place_for_span
+
+    doc, mentions = parse(text)
+    chosen = place_for_span(mentions, 0, len(text), doc)
+    siblings = coordinated_places(mentions, chosen, 0, len(text), doc)
+    assert sorted([chosen.text] + [m.text for m in siblings]) == places
+
+
 def test_a_lone_place_has_no_siblings(parse):
     from sitrep.geo import coordinated_places, place_for_span
 
