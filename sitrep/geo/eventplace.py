@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 from spacy.tokens import Doc, Token
 
 from sitrep.geo.gazetteer import is_region
+from sitrep.geo.normalize import leading_designator
 from sitrep.geo.resolve import context_words, doc_text
 from sitrep.records import PlaceMention, Span
 
@@ -116,6 +117,7 @@ def unknown_listed_places(mentions: Sequence[PlaceMention], chosen: PlaceMention
     taken = {_place_key(m) for m in [chosen, *represented]}
     found: list[PlaceMention] = []
     for items in _name_lists(doc, start, end):
+        items, settlements = _without_settlement_word(text, items)
         if not _listed_as_places(doc, text, items, known) or any(_is_site(text[a:b]) for a, b in items):
             continue
         chosen_listed = any(_overlaps(chosen, a, b) or _same_span(_stood_for(text, known, b), chosen) for a, b in items)
@@ -137,8 +139,8 @@ def unknown_listed_places(mentions: Sequence[PlaceMention], chosen: PlaceMention
             if holder is None:
                 # 'in Bab Ghaliq, Habil al Ubaydi and Habil al Kalb': villages beside a known one, near it
                 holder = chosen if chosen_listed or _holds_places(chosen) else None
-            elif not _holds_places(holder):
-                holder = None
+            elif not _holds_places(holder) and not settlements:
+                holder = None  # 'Manini and Komo in Chikun LGA', but not two streets in a town
             if holder is None or holder.place is None:
                 continue
             found.append(_named_copy(holder, text, a, b, LISTED_UNKNOWN))
@@ -147,6 +149,26 @@ def unknown_listed_places(mentions: Sequence[PlaceMention], chosen: PlaceMention
         if found:
             break  # one list per event sentence
     return found
+
+
+def _without_settlement_word(text: str, items: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], bool]:
+    """The list without a word for villages that opens it ('Barangays Tuka and Tukanalipao'), and
+    whether the list is one of villages (by that word, or 'the villages of' just before it):
+    villages may lie around the town written after them ('... in Mamasapano')."""
+    words = context_words()["settlement_nouns"]
+    first_start, first_end = items[0]
+    head, _, rest = text[first_start:first_end].partition(" ")
+    if rest and (_singular(head.lower()) in words or leading_designator(_singular(head))):
+        return [(first_end - len(rest), first_end)] + items[1:], True
+    before = re.findall(r"[A-Za-z]+", text[max(0, first_start - 30):first_start].lower())
+    while before and before[-1] in ("of", "the"):
+        before.pop()
+    # plural: 'the villages of A and B'; 'the A village of B district' names B's district
+    return items, bool(before) and before[-1].endswith("s") and _singular(before[-1]) in words
+
+
+def _singular(word: str) -> str:
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
 
 
 def _is_site(name: str) -> bool:
@@ -197,6 +219,14 @@ def _holder_after(text: str, known: list[PlaceMention], items: list[tuple[int, i
     for m in known:
         if name_end <= m.start < brackets_end and _in_brackets(text, m.start):
             return m
+    # 'Mori, Ash Shawati, and Nawjid military camps (Hidaybu, Suqutra)': a district in brackets
+    # after the words naming what the list is
+    described = re.match(r"\s*(?:[a-z]+\s+){1,2}\(([^()]*)\)", text[list_end:])
+    if described:
+        inside = (list_end + described.start(1), list_end + described.end(1))
+        first = next((m for m in known if inside[0] <= m.start < inside[1]), None)
+        if first is not None and _holds_places(first):
+            return first
     after = text[list_end:]
     closing = re.match(r"\s*(?:\([^()]*\)\s*)?(?:[a-z]+\s+){0,2}?(?:in|of)\s+(?:the\s+)?", after)
     if closing:

@@ -477,6 +477,21 @@ def test_villages_listed_before_their_district_in_brackets_are_one_event_each():
 
 
 @pytest.mark.parametrize("text", [
+    # villages lie around the town written after them
+    "On Monday, families from Barangays Pulang Lupa and Sitio Malinao in Mamasapano fled fighting between clans.",
+    "On Monday, gunmen attacked the villages of Tudun Bawa and Angwan Garba in Kauru, killing 3 residents.",
+    # what the list is, then its district in brackets
+    "On Monday, aircraft dropped bombs on the Tudun Bawa and Angwan Garba military camps (Hidaybu, Suqutra).",
+])
+def test_villages_listed_before_the_town_or_district_around_them_are_one_event_each(text):
+    events = acled_events(text)
+    assert len(events) == 2
+    assert len({e.location for e in events}) == 1
+    assert sorted(s.text for e in events for s in e.evidence if s.field == "place_unresolved") == (
+        ["Pulang Lupa", "Sitio Malinao"] if "Barangays" in text else ["Angwan Garba", "Tudun Bawa"])
+
+
+@pytest.mark.parametrize("text", [
     "On Monday, protesters gathered on Sharia Nasr and Midan Gamal in Alexandria.",
     "On Monday, protesters gathered at Tahrir Square and Talaat Harb Street, Cairo.",
 ])
