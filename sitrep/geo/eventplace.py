@@ -49,6 +49,14 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
         # the nearest earlier town before a country named in passing ('... isolation in Argentina')
         specific = [m for m in earlier if not is_region(m.place.feature_code)] or earlier
         nearest = max(specific, key=lambda m: m.end)
+        root = _root_token(doc, nearest) if doc is not None else None
+        if root is not None:
+            # where that sentence puts what it tells: 'clashes near Darbasiyah in al-Hasakeh.
+            # One was wounded during the clashes' is at Darbasiyah
+            told = place_for_span(mentions, root.sent.start_char, root.sent.end_char, doc)
+            if told is not None and (told.start, told.end) != (nearest.start, nearest.end) and any(
+                    (m.start, m.end) == (told.start, told.end) for m in specific):
+                return told
         return _copy(nearest, nearest.geo_precision)
     if on_path:  # only a destination is named: the event is on the way there
         best = max(on_path, key=lambda m: (_rank(m, doc), -m.start))

@@ -580,6 +580,15 @@ def test_a_district_abroad_does_not_pin_a_town_its_province_places_at_home(parse
     assert toungo.place is not None and toungo.place.country_code == "NG"
 
 
+def test_an_event_told_after_its_place_is_where_that_sentence_put_it(parse):
+    # the town after 'in' only says where the village lies; the event told next is at the village
+    text = ("On Monday, clashes broke out near Binnish in Idlib between rebel factions. "
+            "Two fighters were wounded during the clashes.")
+    doc, mentions = parse(text)
+    later = text.index("Two fighters")
+    assert place_for_span(mentions, later, len(text), doc).text == "Binnish"
+
+
 def test_an_event_told_after_its_town_is_not_put_in_a_country_named_in_passing(parse):
     text = ("On Monday, in Rawson (Chubut), traders gathered in front of the Government House, after a month of "
             "isolation in Argentina. The police asked the protesters to go home.")
