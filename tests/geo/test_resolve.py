@@ -580,21 +580,18 @@ def test_a_district_abroad_does_not_pin_a_town_its_province_places_at_home(parse
     assert toungo.place is not None and toungo.place.country_code == "NG"
 
 
-def test_an_event_told_after_its_place_is_where_that_sentence_put_it(parse):
+@pytest.mark.parametrize("text, later_sentence, place", [
+    # not in a country named in passing
+    ("On Monday, in Rawson (Chubut), traders gathered in front of the Government House, after a month of "
+     "isolation in Argentina. The police asked the protesters to go home.", "The police", "Rawson"),
     # the town after 'in' only says where the village lies; the event told next is at the village
-    text = ("On Monday, clashes broke out near Binnish in Idlib between rebel factions. "
-            "Two fighters were wounded during the clashes.")
+    ("On Monday, clashes broke out near Binnish in Idlib between rebel factions. "
+     "Two fighters were wounded during the clashes.", "Two fighters", "Binnish"),
+])
+def test_an_event_told_after_its_place_is_where_that_sentence_put_it(parse, text, later_sentence, place):
     doc, mentions = parse(text)
-    later = text.index("Two fighters")
-    assert place_for_span(mentions, later, len(text), doc).text == "Binnish"
-
-
-def test_an_event_told_after_its_town_is_not_put_in_a_country_named_in_passing(parse):
-    text = ("On Monday, in Rawson (Chubut), traders gathered in front of the Government House, after a month of "
-            "isolation in Argentina. The police asked the protesters to go home.")
-    doc, mentions = parse(text)
-    later = text.index("The police")
-    assert place_for_span(mentions, later, len(text), doc).text == "Rawson"
+    later = text.index(later_sentence)
+    assert place_for_span(mentions, later, len(text), doc).text == place
 
 
 def test_a_place_conflict_reports_named_beats_a_larger_namesake_in_its_country(tmp_path, monkeypatch, nlp):
