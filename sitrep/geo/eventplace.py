@@ -84,7 +84,8 @@ def coordinated_places(mentions: Sequence[PlaceMention], chosen: PlaceMention, s
     at = next((i for i, m in enumerate(usable) if (m.start, m.end) == (chosen.start, chosen.end)), None)
     if at is None or _follows_between(text, usable, at):
         return []
-    listed = _list_around(text, usable, at) + _other_lists(doc, text, usable, at)
+    own_list = _list_around(text, usable, at)
+    listed = own_list + _other_lists(doc, text, usable, at, own_list)
     siblings = [m for m in listed if _place_key(m) != _place_key(chosen) and _attachment_of(doc, m) != "path"]
     everyone = [chosen] + siblings
     kept = [m for m in siblings if not any(_holds(m, other) for other in everyone if other is not m)]
@@ -333,12 +334,13 @@ def _list_around(text: str, ordered: list[PlaceMention], at: int) -> list[PlaceM
 COMMA_LIST_MIN = 3
 
 
-def _other_lists(doc: Doc, text: str, ordered: list[PlaceMention], at: int) -> list[PlaceMention]:
+def _other_lists(doc: Doc, text: str, ordered: list[PlaceMention], at: int,
+                 own_list: list[PlaceMention]) -> list[PlaceMention]:
     """Towns listed in the event's sentence apart from its own place's list ('fighting broke out in
     the areas of Balail and Abu Jabra in the localities of Dimsu, Tullus and Katayla'): ACLED codes
     each as a location of its own. Only lists of towns written where things happen ('in', 'at',
     'the localities of'), in the chosen place's sentence; 'between X and Y' is a stretch."""
-    own = _list_around(text, ordered, at) or [ordered[at]]
+    own = own_list or [ordered[at]]
     sentence = _root_token(doc, ordered[at])
     if sentence is None:
         return []
