@@ -140,6 +140,7 @@ def _leader(counts: Counter) -> tuple[str, int, int]:
 # ------------------------------------------------------------------------ learned places
 
 PLACE_MAX_SPREAD_KM = 25.0
+AREA_NAMESAKE_KM = 100.0  # how far ACLED's point for a district may lie from the gazetteer's point of it
 
 
 def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
@@ -170,8 +171,12 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
             continue  # the gazetteer has it already, and only there
         # a village that shares its name with another in its country ('Opytne' near Donetsk airport
         # and in Bakhmut district) is learned where the notes put it, for the resolver to weigh
-        if any(p.feature_code.startswith(("ADM", "PCL")) for p in namesakes):
-            continue  # a district or province ACLED pinned to a point of its own: the area is known
+        if any(p.feature_code.startswith(("ADM1", "PCL")) or (p.feature_code.startswith("ADM") and distance_km(
+                lat, lon, p.latitude, p.longitude) <= AREA_NAMESAKE_KM) for p in namesakes):
+            # a province, or a district near the point ACLED pinned it to: the area is known (a
+            # district of that name far away is another place: 'Mesquita, Rio de Janeiro' is not
+            # the Mesquita district of Minas Gerais, 300 km off)
+            continue
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
     learned = {(row.split("\t")[0], row.split("\t")[4]) for row in rows}
     rows += [row for row in _district_seats(shared, hold_dev, gazetteer)

@@ -83,6 +83,21 @@ def test_a_village_with_namesakes_in_its_country_is_learned_where_the_notes_put_
     assert [(row[0], row[4]) for row in learned] == [("Opytne", "UA")]
 
 
+def test_a_town_is_learned_though_a_district_of_its_name_lies_far_off_in_its_country(tmp_path):
+    from sitrep.evaluate.train import learn_places
+
+    from sitrep.geo import Gazetteer
+
+    # the gazetteer's Mesquita is a town and district of Minas Gerais, 300 km from Rio's Mesquita
+    assert any(p.feature_code == "ADM2" for p in Gazetteer.load(learned=False).lookup("Mesquita"))
+    rows = [("Mesquita", -22.7825, -43.4286, "A man was shot in Mesquita, Rio de Janeiro.")] * 2
+    shared = _shared_with(tmp_path, rows, country="Brazil", admin1="Rio de Janeiro")
+    out = tmp_path / "learned.tsv"
+    learn_places(shared, out)
+    learned = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    assert [(row[0], row[4]) for row in learned] == [("Mesquita", "BR")]
+
+
 def test_a_district_the_notes_name_is_learned_at_the_seat_acled_codes_it_to(tmp_path):
     import csv
 
