@@ -175,7 +175,7 @@ def learn_places(shared: Path, out: Path, hold_dev: bool = False) -> str:
                 lat, lon, p.latitude, p.longitude) <= AREA_NAMESAKE_KM) for p in namesakes):
             # a province, or a district near the point ACLED pinned it to: the area is known (a
             # district of that name far away is another place: 'Mesquita, Rio de Janeiro' is not
-            # the Mesquita district of Minas Gerais, 300 km off)
+            # the Mesquita district of Minas Gerais, 400 km off)
             continue
         rows.append(f"{name}\t\t{lat:.5f}\t{lon:.5f}\t{country}\t{admin1}\tPPL")
     learned = {(row.split("\t")[0], row.split("\t")[4]) for row in rows}

@@ -88,7 +88,7 @@ def test_a_town_is_learned_though_a_district_of_its_name_lies_far_off_in_its_cou
 
     from sitrep.geo import Gazetteer
 
-    # the gazetteer's Mesquita is a town and district of Minas Gerais, 300 km from Rio's Mesquita
+    # the gazetteer's Mesquita is a town and district of Minas Gerais, 400 km from Rio's Mesquita
     assert any(p.feature_code == "ADM2" for p in Gazetteer.load(learned=False).lookup("Mesquita"))
     rows = [("Mesquita", -22.7825, -43.4286, "A man was shot in Mesquita, Rio de Janeiro.")] * 2
     shared = _shared_with(tmp_path, rows, country="Brazil", admin1="Rio de Janeiro")
