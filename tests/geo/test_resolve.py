@@ -153,13 +153,18 @@ def _countries(parse, text):
     return {m.text: m.place.country_code for m in parse(text)[1] if m.place}
 
 
+def _use_learned_table(monkeypatch, tmp_path, variable, content):
+    """Point a learned table's variable at a file holding ``content``."""
+    table = tmp_path / f"{variable.lower()}.tsv"
+    table.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(variable, str(table))
+
+
 def test_a_country_cue_word_settles_a_name_two_countries_share(parse, tmp_path, monkeypatch):
     text = "Houthi forces shelled villages in Al Jawf."
     monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")  # no cues at all
     before = _countries(parse, text)
-    cues = tmp_path / "cues.tsv"
-    cues.write_text("# word, country, share, notes\nhouthi\tYE\t1.000\t20\n", encoding="utf-8")
-    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", str(cues))
+    _use_learned_table(monkeypatch, tmp_path, "SITREP_LEARNED_COUNTRY_CUES", "# word, country, share, notes\nhouthi\tYE\t1.000\t20\n")
     after = _countries(parse, text)
     assert before["Al Jawf"] == "SA"  # the larger namesake, without a word that says Yemen
     assert after["Al Jawf"] == "YE"
@@ -170,9 +175,7 @@ def test_a_learned_reading_picks_the_namesake_reports_mean_unless_the_article_sa
     libyan = "Retired soldiers gathered at a square in Tripoli, the Libyan capital, on Sunday."
     monkeypatch.setenv("SITREP_LEARNED_READINGS", "")  # no readings at all
     before = _countries(parse, protest)
-    readings = tmp_path / "readings.tsv"
-    readings.write_text("# test\nTripoli\tLB\t34.43352\t35.84415\t11\t11\n", encoding="utf-8")
-    monkeypatch.setenv("SITREP_LEARNED_READINGS", str(readings))
+    _use_learned_table(monkeypatch, tmp_path, "SITREP_LEARNED_READINGS", "# test\nTripoli\tLB\t34.43352\t35.84415\t11\t11\n")
     after, told = _countries(parse, protest), _countries(parse, libyan)
     assert before["Tripoli"] == "LY"  # the capital, five times larger
     assert after["Tripoli"] == "LB"
@@ -191,10 +194,8 @@ def test_a_town_a_force_shells_is_a_place_and_a_name_joined_by_imeni_is_whole(nl
     from sitrep.geo import Gazetteer, geoparse_doc
     from sitrep.geo.gazetteer import ENV_LEARNED
 
-    learned = tmp_path / "learned.tsv"
-    learned.write_text("Sfuhen\t\t35.60\t36.55\tSY\tIdlib\tPPL\nShakhta imeni Gagarina\t\t48.20\t38.00\tUA\tDonetsk\tPPL\n",
-                       encoding="utf-8")
-    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    _use_learned_table(monkeypatch, tmp_path, ENV_LEARNED,
+                       "Sfuhen\t\t35.60\t36.55\tSY\tIdlib\tPPL\nShakhta imeni Gagarina\t\t48.20\t38.00\tUA\tDonetsk\tPPL\n")
     gaz = Gazetteer.load()
 
     def countries(text):
@@ -218,12 +219,10 @@ def test_a_known_village_is_read_however_the_tagger_labels_it(nlp, tmp_path, mon
     from sitrep.geo import Gazetteer, geoparse_doc
     from sitrep.geo.gazetteer import ENV_LEARNED
 
-    learned = tmp_path / "learned.tsv"
-    learned.write_text("Qoqfin\t\t35.62\t36.53\tSY\tIdlib\tPPL\nFtireh\t\t35.61\t36.52\tSY\tIdlib\tPPL\n"
+    _use_learned_table(monkeypatch, tmp_path, ENV_LEARNED,
+                       "Qoqfin\t\t35.62\t36.53\tSY\tIdlib\tPPL\nFtireh\t\t35.61\t36.52\tSY\tIdlib\tPPL\n"
                        "Al-Shamsani\t\t36.40\t40.90\tSY\tAl Hasakah\tPPL\nAl Azim\t\t34.28\t44.54\tIQ\tDiyala\tPPL\n"
-                       "Pange\t\t7.96\t123.03\tPH\tZamboanga Peninsula\tPPL\n",
-                       encoding="utf-8")
-    monkeypatch.setenv(ENV_LEARNED, str(learned))
+                       "Pange\t\t7.96\t123.03\tPH\tZamboanga Peninsula\tPPL\n")
     places = [m for m in geoparse_doc(nlp(text), Gazetteer.load()) if m.place and m.text == name]
     assert places and places[0].role == "place"
 
@@ -306,9 +305,8 @@ def test_a_cue_whose_reports_keep_to_a_province_favours_namesakes_there(parse, t
     text = "The OSCE monitors observed explosions near Novoselivka."
     monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")
     before = {m.text: m.place.admin1 for m in parse(text)[1] if m.place}
-    cues = tmp_path / "cues.tsv"
-    cues.write_text("# test\nosce\tUA\t1.000\t200\tDonetsk=0.700|Luhansk=0.300\n", encoding="utf-8")
-    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", str(cues))
+    _use_learned_table(monkeypatch, tmp_path, "SITREP_LEARNED_COUNTRY_CUES",
+                       "# test\nosce\tUA\t1.000\t200\tDonetsk=0.700|Luhansk=0.300\n")
     after = {m.text: m.place.admin1 for m in parse(text)[1] if m.place}
     assert before["Novoselivka"] != "Donetsk"  # several villages of the name; the largest is elsewhere
     assert after["Novoselivka"] == "Donetsk"
@@ -601,9 +599,8 @@ def test_a_place_conflict_reports_named_beats_a_larger_namesake_in_its_country(t
     text = "On Monday, the OSCE observed six explosions near Vesele in eastern Ukraine."
     monkeypatch.setenv(ENV_LEARNED, "")
     [plain] = by_text(geoparse_doc(nlp(text), Gazetteer.load()), "Vesele")
-    learned = tmp_path / "learned.tsv"
-    learned.write_text("Vesele\t\t48.0500\t37.8500\tUA\tDonetsk\tPPL\n", encoding="utf-8")
-    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    _use_learned_table(monkeypatch, tmp_path, ENV_LEARNED,
+                       "Vesele\t\t48.0500\t37.8500\tUA\tDonetsk\tPPL\n")
     [frontline] = by_text(geoparse_doc(nlp(text), Gazetteer.load()), "Vesele")
     assert plain.place.country_code == frontline.place.country_code == "UA"
     assert round(plain.place.latitude, 2) != 48.05
@@ -620,9 +617,8 @@ def test_a_learned_place_never_displaces_a_city_of_that_very_name(tmp_path, monk
     from sitrep.geo import Gazetteer, geoparse_doc
     from sitrep.geo.gazetteer import ENV_LEARNED
 
-    learned = tmp_path / "learned.tsv"
-    learned.write_text("Jaipur\t\t26.5000\t76.3000\tIN\tRajasthan\tPPL\n", encoding="utf-8")
-    monkeypatch.setenv(ENV_LEARNED, str(learned))
+    _use_learned_table(monkeypatch, tmp_path, ENV_LEARNED,
+                       "Jaipur\t\t26.5000\t76.3000\tIN\tRajasthan\tPPL\n")
     [jaipur] = by_text(geoparse_doc(nlp("Thousands of farmers marched in Jaipur on Monday."), Gazetteer.load()), "Jaipur")
     assert jaipur.place.population > 1_000_000
 
@@ -826,9 +822,8 @@ def test_a_learned_place_spelled_as_written_beats_a_town_abroad_only_a_looser_sp
     doc = nlp(text)
     [before] = [m for m in geoparse_doc(doc, Gazetteer.load(learned=False)) if m.text == "el Mina"]
     assert before.place.country_code != "LB"  # the gazetteer alone knows only Minna, Mina...
-    learned = tmp_path / "learned_places.tsv"
-    learned.write_text("El Mina\t\t34.4511\t35.8142\tLB\tNorth\tPPL\n", encoding="utf-8")
-    monkeypatch.setenv("SITREP_LEARNED_PLACES", str(learned))
+    _use_learned_table(monkeypatch, tmp_path, "SITREP_LEARNED_PLACES",
+                       "El Mina\t\t34.4511\t35.8142\tLB\tNorth\tPPL\n")
     [after] = [m for m in geoparse_doc(doc, Gazetteer.load()) if m.text == "el Mina"]
     assert (after.place.name, after.place.country_code) == ("El Mina", "LB")
 
