@@ -528,6 +528,12 @@ def participants(trigger: Token, symmetric: bool = False) -> list[Participant]:
             for child in conj.children:
                 if child.dep_ == "prep" and child.lower_ in ("at", "upon", "against", "targeting"):
                     _add_objects(child, "patient", found)
+    if not any(p.role == "patient" for p in found) and not any(c.dep_ == "dobj" for c in verb.children):
+        # 'snipers targeted and wounded three policemen': the verb joined to it names the victims
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            for child in conj.children:
+                if child.dep_ == "dobj":
+                    _add_with_conjuncts(child, "patient", found)
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(p.role == "patient" for p in found):
         # '2 members were shot and killed': the second verb shares the first one's victims
         for child in verb.head.children:
@@ -578,7 +584,19 @@ def _reduced_passive(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
+def _verb_read_as_modifier(verb: Token) -> bool:
+    """'IS snipers targeted and wounded two policemen', which the parser reads as a noun phrase
+    ('snipers [who were] targeted'): a participle on the sentence's root noun, with an object of its
+    own or on the verb joined to it, is the sentence's main verb, and the noun its subject."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN") or verb.i < head.i:
+        return False
+    return any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+
+
 def _collect_from_verb(verb: Token, found: list[Participant]) -> None:
+    if _verb_read_as_modifier(verb):
+        _add_with_conjuncts(verb.head, "agent", found)
     for child in verb.children:
         if child.dep_ in ("nsubj",):
             _add_with_conjuncts(child, "patient" if _reduced_passive(verb) else "agent", found)

@@ -1366,3 +1366,47 @@ def test_a_peacekeeping_mission_setting_up_a_base_is_a_base_established(text, ac
     event = only(acled_events(text))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Headquarters or base established")
     assert event.actor1.startswith(actor) and event.inter1 == 8
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On Tuesday, a farmer was badly hurt by a landmine explosion near his field in Kyauktaw, Rakhine.",
+     "Remote explosive/landmine/IED"),
+    ("On Tuesday, a woman was wounded when a grenade exploded outside a shop in Garissa.", "Grenade"),
+])
+def test_a_weapon_of_war_is_no_private_crime(text, sub_event_type):
+    # no armed group is named and nothing else in the story speaks of conflict: the weapon does
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Explosions/Remote violence", sub_event_type)
+
+
+def test_a_cartel_named_by_its_initials_is_the_attacker():
+    event = only(acled_events("Members of the CJNG shot dead two taxi drivers in Uruapan, Michoacan, on Tuesday."))
+    assert event.actor1 == "CJNG: Jalisco New Generation Cartel" and event.inter1 == 3
+    assert (event.event_type, event.fatalities) == ("Violence against civilians", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, Taliban snipers targeted and wounded three policemen in Kunduz.",
+    # parsed as a noun phrase, 'snipers [who were] targeted', with no main verb
+    "On 4 May 2021, IS snipers targeted and wounded two policemen in Tuz Khurmatu, Salahuddin province.",
+])
+def test_snipers_who_targeted_and_wounded_policemen_fought_the_police(text):
+    event = only(acled_events(text, published="2021-05-05"))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1 in ("Taliban", "Islamic State (Iraq)") and event.actor2.startswith("Police Forces of")
+
+
+def test_a_grenade_answered_with_gunfire_in_the_next_sentence_stays_a_clash(monkeypatch):
+    from sitrep.events import classifier
+
+    # a model fairly sure it read a grenade attack may not overrule the fight the rules read,
+    # though the return of fire is told a sentence after the grenade
+    def sure_of_a_grenade(texts):
+        return [classifier.Prediction("Explosions/Remote violence", 0.7, "Grenade", 0.7, 0.99,
+                                      {"Grenade": 0.7, "Armed clash": 0.1}) for _ in texts]
+
+    monkeypatch.setattr(classifier, "predict", sure_of_a_grenade)
+    text = ("On Tuesday, Al Shabaab fighters lobbed a grenade at the home of a district commissioner in Afgooye, "
+            "Lower Shabelle. His guards responded with gunfire.")
+    event = only(acled_events(text))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
