@@ -619,6 +619,8 @@ def _is_locative(span: SpacySpan) -> bool:
             and not _names_another(root.head):
         return True  # 'blocked the Beddawi highway', 'the Aabde roundabout': a landmark named after its place
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    if _first_end_of_a_road(span, words):
+        return True  # 'on the Damboa - Maiduguri road': the road's two ends are places
     if after is not None and after.lemma_.lower() in words["place_part_nouns"] and not _names_another(after) \
             and span.start > 0 and span.doc[span.start - 1].lower_ == "the":
         return True  # the same, however the parser hangs it ('blocked the Zahle roundabout and Military forces')
@@ -637,6 +639,19 @@ def _is_locative(span: SpacySpan) -> bool:
             and before.doc[before.i - 1].lower_ in ("the", "of"):
         return True  # 'the capital Ndjamena', 'the village Mitsobi'
     return before is not None and before.lower_ in words["locative_prepositions"] and before.lower_ != "of"
+
+
+def _first_end_of_a_road(span: SpacySpan, words: dict) -> bool:
+    """The first of two names joined by a dash before a path noun ('the Damboa - Maiduguri road',
+    'the Baalbek-Homs road' once cut in two), which the parser hangs on the second name rather
+    than on the road."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text not in ("-", "–", "—"):
+        return False
+    second = doc[span.end + 1]
+    road = second.head
+    return (second.pos_ == "PROPN" and span.root.head.i in (second.i, road.i)
+            and second.dep_ in ("compound", "nmod", "amod") and road.lemma_.lower() in words["path_nouns"])
 
 
 def _listed_after_a_place(span: SpacySpan) -> bool:

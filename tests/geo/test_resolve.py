@@ -529,6 +529,16 @@ def test_the_parts_of_an_unknown_hyphenated_name_are_looked_up(parse):
     assert "Masnaa" in {m.text for m in mentions if m.place is not None}
 
 
+@pytest.mark.parametrize("text, ends", [
+    ("Insurgents attacked a military convoy on the Damboa - Maiduguri road on Monday.", {"Damboa", "Maiduguri"}),
+    ("Farmers blocked the Baalbek-Homs road with their tractors on Monday.", {"Baalbek", "Homs"}),
+])
+def test_both_ends_of_a_road_written_with_a_dash_are_places(parse, text, ends):
+    # the parser hangs the first name on the second, not on the road
+    doc, mentions = parse(text)
+    assert {m.text for m in mentions if m.place is not None} >= ends
+
+
 @pytest.mark.parametrize("text, place", [
     ("Residents protested on Monday against delays in the Maskan-e Mehr housing project in Mashhad.", "Mashhad"),
     ("Pro-Houthi forces shelled farms northwest of Durayhimi district in western Yemen on Monday.", "Durayhimi"),
