@@ -40,6 +40,7 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
         direct = _without_locating_phrases(direct, doc_text(doc))
         direct = [m for m in direct if not _names_a_thing_placed_in_another(doc, m, direct)]
         direct = _without_origins(doc, direct)
+        direct = _without_firing_positions(doc, direct)
     if direct:
         best = max(direct, key=lambda m: (_rank(m, doc), -m.start))
         return _copy(best, best.geo_precision)
@@ -525,6 +526,23 @@ def _without_origins(doc: Doc, direct: list[PlaceMention]) -> list[PlaceMention]
     in Idleb'), when the span names another place; when it names no other, that is all it says."""
     staying = [m for m in direct if not _names_an_origin(doc, m)]
     return staying or direct
+
+
+def _without_firing_positions(doc: Doc, direct: list[PlaceMention]) -> list[PlaceMention]:
+    """Less where the side that acts is said to stand ('forces located at Gorgan fired on the
+    positions near Shukurbeyli'): ACLED places fire where it lands, when the span says where."""
+    staying = [m for m in direct if not _names_where_the_actors_stand(doc, m)]
+    return staying or direct
+
+
+def _names_where_the_actors_stand(doc: Doc, m: PlaceMention) -> bool:
+    token = _root_token(doc, m)
+    if token is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    participle = token.head.head
+    # the participle hangs on the subject or a name inside it ('forces of Artsakh located at X')
+    return (participle.dep_ == "acl" and participle.lemma_.lower() in context_words()["position_participles"]
+            and any(t.dep_ == "nsubj" for t in participle.ancestors))
 
 
 def _names_an_origin(doc: Doc, m: PlaceMention) -> bool:

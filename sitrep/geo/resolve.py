@@ -696,7 +696,7 @@ def _areas_placed_in(span: SpacySpan, gaz: Gazetteer) -> set[tuple[str, str]]:
 
 
 # a name written right after another one, behind a comma or a bracket ('Faridkot (Punjab)')
-_NAME_AFTER = re.compile(r"\s*[,(]\s*([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|de|del|do|da|and))*)")
+_NAME_AFTER = re.compile(r"\s*[,(]\s*([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|de|del|do|da|and)\b)*)")
 _NAME_BEFORE = re.compile(r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s*[,(]\s*$")
 AREA_FEATURES = ("ADM1", "ADM2")
 
@@ -840,6 +840,13 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             continue
         if a.candidates and b.candidates and between == "," and _named_as_a_quarter(a):
             _keep_within(a, b, gaz)  # 'Barangay Pilar, Hinigaran': that town's Pilar, or none the gazetteer has
+            continue
+        if (a.candidates and b.candidates and between == "," and _a_town(b, gaz) and _local_name(a, gaz)
+                and (b.label in PLACE_LABELS or id(b) in pinned) and not _listed(text, mentions, index)
+                and {gaz.country_code(i) for i in a.candidates} & {gaz.country_code(j) for j in b.candidates[:MAX_WHOLES]}):
+            # 'Ermita, Manila': a namesake across the country (the Visayas' Ermita, 450 km away) is
+            # not the quarter of the town written after it, which the gazetteer may lack
+            a.candidates = [i for i in a.candidates if _near_a_namesake(i, b, gaz, PROVINCE_MAX_KM)]
             continue
         if not b.candidates or not (between in (",", "(") or _container_gap(between)):
             continue
@@ -994,6 +1001,18 @@ def _named_as_a_quarter(m: _Mention) -> bool:
     return len(words) > 1 and bool(leading_designator(words[0]))
 
 
+def _a_town(m: _Mention, gaz: Gazetteer) -> bool:
+    """Every namesake the name may stand for is a town, none an area ('Calamba', not 'Laguna')."""
+    return not m.hint and all(gaz.feature(i).startswith("PPL") for i in m.candidates[:MAX_WHOLES])
+
+
+def _near_a_namesake(i: int, other: _Mention, gaz: Gazetteer, km: float) -> bool:
+    """Place ``i`` lies within ``km`` of one of the most populous namesakes of ``other``, in its country."""
+    (lat, lon) = gaz.point(i)
+    return any(gaz.country_code(i) == gaz.country_code(j) and distance_km(lat, lon, *gaz.point(j)) <= km
+               for j in other.candidates[:MAX_WHOLES])
+
+
 def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:
     """Only the namesakes of ``part`` that can lie in ``whole`` (in its province or country, or
     near its town) are kept; with none left, ``part`` is a local name the gazetteer lacks."""
@@ -1083,6 +1102,8 @@ def _focus_counts(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
             weights[cc] = weights.get(cc, 0.0) + w
 
     for m in mentions:
+        if _tells_where_people_come_from(m):
+            continue
         if m.demonym:
             add(m.demonym[0], 1.0)
         elif resolved and m.chosen is not None:
@@ -1092,6 +1113,25 @@ def _focus_counts(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
         elif not resolved and _province_of_one_country(m, gaz):
             add(gaz.country_code(m.candidates[0]), PROVINCE_FOCUS)  # 'Amambay', 'Cabo Delgado'
     return weights
+
+
+MOVING_VERBS = frozenset({"come", "arrive", "return", "flee", "travel", "migrate", "deport", "repatriate", "cross"})
+
+
+def _tells_where_people_come_from(m: _Mention) -> bool:
+    """'280 migrants (mostly from Afghanistan)', 'people who came from Syria': a place people
+    come from, which says nothing of where the story happens (a small town in Greece is no
+    less likely for it)."""
+    root = m.root
+    if root is None or root.dep_ != "pobj" or root.head.lower_ != "from":
+        return False
+    preposition = root.head
+    people = context_words()["origin_person_nouns"]
+    # the parser often hangs 'from' on the verb ('to stop migrants from Afghanistan'): the noun
+    # written just before it is the one it tells of
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition.head
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in people for t in (preposition.head, before)) or (
+        preposition.head.pos_ == "VERB" and preposition.head.lemma_.lower() in MOVING_VERBS)
 
 
 def _focus_of_others(mentions: list[_Mention], m: _Mention, gaz: Gazetteer, cues) -> tuple[dict[str, float], float]:
@@ -1137,7 +1177,8 @@ def _choose_all(mentions, gaz, focus, containers, anchors, province_cues=None, f
     admin1_named = _admin1_named(mentions, gaz)
     # each name counts once: 'Rs' written twice is still one reading ('Ar Rass'), not two that vouch for each other
     named = Counter(gaz.country_code(m.candidates[0]) for m in
-                    {m.folded: m for m in mentions if m.demonym is None and m.candidates}.values())
+                    {m.folded: m for m in mentions if m.demonym is None and m.candidates
+                     and not _tells_where_people_come_from(m)}.values())
     named_countries = set(named)
     for m in mentions:
         if not m.candidates or m.role == "demonym":
@@ -1356,7 +1397,16 @@ def _after_locative_preposition(m: _Mention) -> bool:
     is where things happen, whatever subject the parser makes of it."""
     doc = m.root.doc
     first = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return first is not None and first.start > 0 and doc[first.start - 1].lower_ in context_words()["where_prepositions"]
+    if first is None or first.start == 0:
+        return False
+    where = context_words()["where_prepositions"]
+    if doc[first.start - 1].lower_ in where:
+        return True
+    # 'in Ermita, Manila': the town after a place written after 'in' holds it
+    before = first.start - 2
+    while before >= 0 and doc[before].pos_ == "PROPN":
+        before -= 1
+    return doc[first.start - 1].text == "," and before < first.start - 2 and before >= 0 and doc[before].lower_ in where
 
 
 def _is_metonym(root: Token, feature: str) -> bool:

@@ -873,3 +873,35 @@ def test_an_unknown_district_between_a_town_and_its_province_passes_the_province
     _, mentions = parse("On Monday, in Buenos Aires, Nuevo Chimbote, Ancash, health workers staged a demonstration.")
     town = by_text(mentions, "Buenos Aires")[0].place
     assert (town.country_code, town.admin1) == ("PE", "Ancash")
+
+
+@pytest.mark.parametrize("text, town", [
+    # the gazetteer's Ermita lies in the Visayas, 450 km from Manila: the quarter it lacks is the town's
+    ("Students rallied outside the cathedral in Ermita, Manila on Monday.", "Manila"),
+    # a town tagged as a person, placed by a province whose name holds 'del'
+    ("Soldiers raided a house in Barangay Poblacion, Marawi, Lanao del Sur on Sunday.", "Marawi City"),
+])
+def test_a_place_written_before_its_town_lies_in_that_town(parse, text, town):
+    doc, mentions = parse(text)
+    place = place_for_span(mentions, 0, len(text), doc)
+    assert place.place.name == town and place.role == "place"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Residents of Kilkis rallied outside a hotel in Kilkis to stop 150 migrants from Afghanistan from entering it.", "Kilkis"),
+    ("Dozens gathered in Zahle on Sunday against plans to house people who came from Syria at a local school.", "Zahle"),
+])
+def test_where_people_come_from_does_not_outweigh_where_they_are(parse, text, town):
+    # a small town of another country than the one the migrants come from is still read
+    doc, mentions = parse(text)
+    assert town in {m.text for m in mentions if m.place is not None and m.role == "place"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday, rebel fighters stationed in Sarmin shelled army positions near Saraqib.", "Saraqib"),
+    ("On Monday, troops of Armenia located at Tavush fired on the positions of Azerbaijan near Agdam.", "Agdam"),
+])
+def test_fire_is_placed_where_it_lands_not_where_the_shooters_stand(parse, text, place):
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == place
+
