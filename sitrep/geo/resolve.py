@@ -552,6 +552,8 @@ def _proper_noun_runs(doc: Doc, covered: set[int], gaz: Gazetteer) -> Iterable[S
             while j < len(doc) and j not in covered and "\n" not in doc[j].text and (
                     doc[j].pos_ == "PROPN" or _joins_a_name(doc, j) or _article_inside_a_name(doc, j)):
                 j += 1
+            if j < len(doc) and doc[j].like_num and gaz.candidates(f"{doc[i:j].text} {doc[j].text}"):
+                j += 1  # 'near Mine 6/7': a number the gazetteer knows as part of the name
             yield from _hyphen_parts(doc[i:j], gaz)
             i = j
         else:

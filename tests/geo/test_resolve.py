@@ -905,3 +905,12 @@ def test_fire_is_placed_where_it_lands_not_where_the_shooters_stand(parse, text,
     doc, mentions = parse(text)
     assert place_for_span(mentions, 0, len(text), doc).text == place
 
+
+def test_a_number_is_part_of_a_name_the_gazetteer_knows_with_it(nlp, tmp_path, monkeypatch):
+    from sitrep.geo import Gazetteer, geoparse_doc
+
+    _use_learned_table(monkeypatch, tmp_path, "SITREP_LEARNED_PLACES",
+                       "Shakhta 17\t\t48.1000\t38.2000\tUA\tDonetsk\tPPL\n")
+    doc = nlp("Observers recorded 12 explosions near Shakhta 17 on Tuesday.")
+    places = {m.text: m.place.name for m in geoparse_doc(doc, Gazetteer.load()) if m.place is not None}
+    assert places == {"Shakhta 17": "Shakhta 17"}
