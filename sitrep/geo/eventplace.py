@@ -552,7 +552,12 @@ def _names_an_origin(doc: Doc, m: PlaceMention) -> bool:
     if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
         return False
     preposition = token.head
-    people = context_words()["origin_person_nouns"]
+    words = context_words()
+    if preposition.head.lemma_.lower() in words["origin_verbs"]:
+        # 'fighters coming from Ad Dali arrived at the port', 'whose fighters are from Deir-ez-Zor':
+        # where they came from, whoever they are
+        return True
+    people = words["origin_person_nouns"]
     # the parser often hangs 'from' on the verb ('executed an individual from Afrin'): the noun
     # written just before it is the one it tells of
     before = doc[preposition.i - 1] if preposition.i > 0 else preposition.head

@@ -830,11 +830,11 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
             pinned[id(a)] = pinned[id(b)]
             a.pinned_surely = getattr(b, "pinned_surely", False)
             continue
-        if b.candidates and _NEAR_GAP.match(between) and _local_name(a, gaz):
+        if b.candidates and _NEAR_GAP.match(between.lstrip(", ")) and _local_name(a, gaz):
             anchor = _only_reading(b, pinned.get(id(b)), gaz)
             if anchor is not None:
-                # 'Hamirpur village near Rapar town (Kachchh, Gujarat)': a namesake far from the
-                # town it is near is not it
+                # 'Hamirpur village near Rapar town (Kachchh, Gujarat)', 'Korogo, near Berunda': a
+                # namesake far from the town it is near is not it
                 a.district = anchor
             continue
         if b.candidates and _in_gap().match(between) and _local_name(a, gaz):
@@ -961,10 +961,14 @@ _NEAR_GAP = re.compile(rf"^(?:{_GAP_WORD}\s+)?(?:near|close to)$", re.IGNORECASE
 
 
 def _only_reading(m: _Mention, pin: Optional[tuple[str, str]], gaz: Gazetteer) -> Optional[int]:
-    """The one namesake a name can be: its only candidate, or the only one in the area it is pinned to."""
+    """The one namesake a name can be: its only candidate, or the only one in the area it is pinned
+    to; a town and the district named after it ('Bunia') count as one."""
     readings = m.candidates
     if pin is not None:
         readings = [i for i in readings if gaz.country_code(i) == pin[0] and (not pin[1] or gaz.admin1_code(i) == pin[1])]
+    if len(readings) > 1 and len({_pin_of(i, gaz) for i in readings}) == 1 and all(
+            gaz.feature(i).startswith(("PPL", "ADM2")) for i in readings):
+        readings = readings[:1]
     return readings[0] if len(readings) == 1 else None
 
 

@@ -914,3 +914,19 @@ def test_a_number_is_part_of_a_name_the_gazetteer_knows_with_it(nlp, tmp_path, m
     doc = nlp("Observers recorded 12 explosions near Shakhta 17 on Tuesday.")
     places = {m.text: m.place.name for m in geoparse_doc(doc, Gazetteer.load()) if m.place is not None}
     assert places == {"Shakhta 17": "Shakhta 17"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On Monday, about 200 fighters coming from Aden arrived at the port of Mukalla.", "Mukalla"),
+    ("On Monday, police clashed with a faction whose fighters are from Homs in the town of Azaz.", "Azaz"),
+])
+def test_where_the_actors_came_from_is_not_where_they_act(parse, text, place):
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == place
+
+
+def test_a_village_written_near_a_town_after_a_comma_is_no_namesake_abroad(parse):
+    # the gazetteer's only 'Korogo' is Korhogo in Ivory Coast, 4,000 km from Bunia
+    text = "Soldiers attacked a militia camp in the village of Korogo, near Bunia (Irumu, Ituri) on Monday."
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).place.country_code == "CD"
