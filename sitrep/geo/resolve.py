@@ -325,13 +325,31 @@ def _whole_place_names(doc: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     """The entities, with place names the tagger cut short made whole ('Nord' + '-Kivu',
     'Rio Grande' + 'do Norte', 'Baja' + 'California'); an entity swallowed that way is gone."""
     found: list[SpacySpan] = []
-    for ent in doc.ents:
+    ents = _recut(list(doc.ents), gaz)
+    for ent in ents:
         if found and ent.start < found[-1].end:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in MISTAGGED_LABELS:
             ent = _begun_name(ent, found[-1].end if found else 0, gaz)
         found.append(_completed_name(ent, gaz) if ent.label_ in PLACE_LABELS | MISTAGGED_LABELS else ent)
     return found
+
+
+def _recut(ents: list[SpacySpan], gaz: Gazetteer) -> list[SpacySpan]:
+    """Two place entities side by side that the tagger cut one word off ('Tijuana Baja' +
+    'California'): the word goes to the second when the gazetteer knows both parts so
+    ('Tijuana', 'Baja California') and not the first as it was tagged."""
+    out = list(ents)
+    for k in range(len(out) - 1):
+        first, second = out[k], out[k + 1]
+        if (first.label_ not in PLACE_LABELS or second.label_ not in PLACE_LABELS or len(first) < 2
+                or second.start != first.end or gaz.has_name(first.text)):
+            continue
+        head, moved = first[:-1], first.doc[first.end - 1:second.end]
+        if gaz.has_name(head.text) and gaz.has_name(moved.text):
+            out[k] = SpacySpan(first.doc, head.start, head.end, label=first.label_)
+            out[k + 1] = SpacySpan(first.doc, moved.start, moved.end, label=second.label_)
+    return out
 
 
 def _begun_name(ent: SpacySpan, free_from: int, gaz: Gazetteer) -> SpacySpan:

@@ -930,3 +930,11 @@ def test_a_village_written_near_a_town_after_a_comma_is_no_namesake_abroad(parse
     text = "Soldiers attacked a militia camp in the village of Korogo, near Bunia (Irumu, Ituri) on Monday."
     doc, mentions = parse(text)
     assert place_for_span(mentions, 0, len(text), doc).place.country_code == "CD"
+
+
+def test_a_word_the_tagger_cut_into_the_wrong_name_goes_to_the_name_it_belongs_to(parse):
+    # tagged 'Tijuana Baja' + 'California': the state read was California in the United States
+    text = "On Monday, in Tijuana Baja California, gunmen shot dead a taxi driver."
+    doc, mentions = parse(text)
+    assert {m.text: m.place.country_code for m in mentions if m.place is not None} == {
+        "Tijuana": "MX", "Baja California": "MX"}
