@@ -38,7 +38,8 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
     direct = [m for m in inside if m not in on_path]
     if doc is not None:
         direct = _without_locating_phrases(direct, doc_text(doc))
-        direct = [m for m in direct if not _names_a_thing_placed_in_another(doc, m, direct)]
+        direct = [m for m in direct if not _names_a_thing_placed_in_another(doc, m, direct)
+                  and not _names_a_street_of_another_town(doc, m, direct)]
         direct = _without_origins(doc, direct)
         direct = _without_firing_positions(doc, direct)
     if direct:
@@ -519,6 +520,16 @@ def _names_a_thing_placed_in_another(doc: Doc, m: PlaceMention, direct: list[Pla
     # has already said where it happened; the cemetery's name is no second place
     return any(o is not m and o.end <= m.start and o.place.feature_code.startswith("PPL")
                and (r := _root_token(doc, o)) is not None and r.sent.start == thing.sent.start for o in direct)
+
+
+def _names_a_street_of_another_town(doc: Doc, m: PlaceMention, direct: list[PlaceMention]) -> bool:
+    """'in Sanaa Street in the east of Hodeidah city': a street named after a city lies in the
+    other town its sentence names, not in that city."""
+    root = _root_token(doc, m)
+    if root is None or root.dep_ not in ("compound", "nmod") or root.head.lower_ not in context_words()["street_nouns"]:
+        return False
+    return any(o is not m and o.place.feature_code.startswith("PPL") and o.place.name != m.place.name
+               and (r := _root_token(doc, o)) is not None and r.sent.start == root.sent.start for o in direct)
 
 
 def _without_origins(doc: Doc, direct: list[PlaceMention]) -> list[PlaceMention]:

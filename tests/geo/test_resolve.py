@@ -938,3 +938,9 @@ def test_a_word_the_tagger_cut_into_the_wrong_name_goes_to_the_name_it_belongs_t
     doc, mentions = parse(text)
     assert {m.text: m.place.country_code for m in mentions if m.place is not None} == {
         "Tijuana": "MX", "Baja California": "MX"}
+
+
+def test_a_street_named_after_a_city_lies_in_the_town_its_sentence_names(parse):
+    text = "On Monday, pro-Houthi forces shelled houses in Sanaa Street in the east of Hodeidah city."
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == "Hodeidah"
