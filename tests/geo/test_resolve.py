@@ -944,3 +944,12 @@ def test_a_street_named_after_a_city_lies_in_the_town_its_sentence_names(parse):
     text = "On Monday, pro-Houthi forces shelled houses in Sanaa Street in the east of Hodeidah city."
     doc, mentions = parse(text)
     assert place_for_span(mentions, 0, len(text), doc).text == "Hodeidah"
+
+
+@pytest.mark.parametrize("text, place", [
+    # 'Nimbahera' tagged as an organisation, 'taluka' unknown as a kind of area
+    ("On Monday, police beat a shopkeeper in the Kotwali area of Nimbahera taluka (Chittorgarh, Rajasthan).", "Nimbahera"),
+])
+def test_a_name_with_its_kind_of_area_written_after_it_is_a_place_however_tagged(parse, text, place):
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == place
