@@ -216,8 +216,10 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     _quarters_near_their_town(doc, mentions, gaz)
     # '(from 1 - 6 May)': the month, not May in Gujarat
     text = doc_text(doc)
+    generic = context_words()["generic_area_words"]
     return [m for m in mentions if not _is_a_month_in_a_date(doc.char_span(m.start, m.end, alignment_mode="expand"))
-            and not _AGE_AFTER.match(text, m.end) and not _is_an_amount(text, m)]
+            and not _AGE_AFTER.match(text, m.end) and not _is_an_amount(text, m)
+            and fold(strip_designator(m.text)[0]) not in generic]
 
 
 def _is_an_amount(text: str, m: _Mention) -> bool:

@@ -953,3 +953,10 @@ def test_a_street_named_after_a_city_lies_in_the_town_its_sentence_names(parse):
 def test_a_name_with_its_kind_of_area_written_after_it_is_a_place_however_tagged(parse, text, place):
     doc, mentions = parse(text)
     assert place_for_span(mentions, 0, len(text), doc).text == place
+
+
+def test_the_central_subdivision_of_a_district_is_no_village_of_its_name_abroad(parse):
+    # 'Sadar upazila' is the central subdivision of a Bangladeshi district; the gazetteer's only
+    # Sadar is a village in Java
+    doc, mentions = parse("In Jessore, unknown men hurled a petrol bomb at a bus in Sadar upazila on Monday.")
+    assert "ID" not in {m.place.country_code for m in mentions if m.place is not None}
