@@ -6,7 +6,9 @@ few provinces ('OSCE' in Ukraine: Donetsk and Luhansk), the cue favours namesake
 
 The table is learned from ACLED's train notes by `sitrep train` (data/learned_country_cues.tsv);
 ``$SITREP_LEARNED_COUNTRY_CUES`` names another file (one learned without the dev part, say), and
-an empty value switches the cues off.
+an empty value switches the learned cues off. Beside them, words for a kind of area that only
+one country's administration uses ('upazila', 'woreda') are cues of full weight, kept as data
+(data/area_word_countries.tsv).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from importlib import resources
 from typing import Optional
 
 CUES_FILE = "learned_country_cues.tsv"
+AREA_WORDS_FILE = "area_word_countries.tsv"
 ENV_LEARNED_CUES = "SITREP_LEARNED_COUNTRY_CUES"
 
 _WORD = re.compile(r"[^\W\d_]{3,}")  # a run of three or more letters, in any script
@@ -37,7 +40,7 @@ def cue_weights(text: str) -> tuple[dict[str, float], dict[tuple[str, str], floa
     to it, and per (country code, admin1) the strongest share of those words' reports there."""
     countries: dict[str, float] = {}
     provinces: dict[tuple[str, str], float] = {}
-    cues = _cue_table(_cue_file())
+    cues = {**_area_word_table(), **_cue_table(_cue_file())}
     for word in cue_words(text) & cues.keys():
         country, share, held = cues[word]
         countries[country] = countries.get(country, 0.0) + share
@@ -72,6 +75,14 @@ def parse_provinces(column: str) -> dict[str, float]:
         admin1, _, share = item.rpartition("=")
         shares[admin1] = float(share)
     return shares
+
+
+@functools.lru_cache(maxsize=1)
+def _area_word_table() -> dict[str, tuple[str, float, dict[str, float]]]:
+    """Words for a kind of area only one country uses ('upazila'), as cues of full weight."""
+    text = (resources.files("sitrep.geo") / "data" / AREA_WORDS_FILE).read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return {word: (country, 1.0, {}) for word, country in rows}
 
 
 def _cue_file() -> str:

@@ -960,3 +960,10 @@ def test_the_central_subdivision_of_a_district_is_no_village_of_its_name_abroad(
     # Sadar is a village in Java
     doc, mentions = parse("In Jessore, unknown men hurled a petrol bomb at a bus in Sadar upazila on Monday.")
     assert "ID" not in {m.place.country_code for m in mentions if m.place is not None}
+
+
+def test_a_word_for_an_area_only_one_country_has_says_which_country(parse, monkeypatch):
+    monkeypatch.setenv("SITREP_LEARNED_COUNTRY_CUES", "")  # no learned cues: the area word alone
+    text = "In Magura, blockaders hurled a petrol bomb at a truck in the town's upazila on Monday."
+    doc, mentions = parse(text)
+    assert {m.text: m.place.country_code for m in mentions if m.place is not None}["Magura"] == "BD"
