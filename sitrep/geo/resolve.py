@@ -204,6 +204,10 @@ def _find_mentions(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if ent.label_ in NAMED_AFTER_PLACES and (not mentions or mentions[-1].start != ent.start_char
                                                   or not mentions[-1].candidates):
             embedded = _embedded_place(ent, gaz)
+            if embedded is not None and _a_site_things_happen_at(ent) and any(
+                    fold(gaz.name(i)) == fold(embedded.text) for i in embedded.candidates):
+                embedded.fixed_role = ""  # 'protested outside the Phnom Penh Municipal Court': it is in Phnom Penh
+                embedded.names_a_site = True
             if embedded is not None:
                 if mentions and mentions[-1].start == ent.start_char and not mentions[-1].candidates:
                     mentions.pop()
@@ -522,6 +526,20 @@ def _embedded_place(ent: SpacySpan, gaz: Gazetteer) -> Optional[_Mention]:
                                candidates=candidates, fixed_role="affiliation")
             return mention
     return None
+
+
+def _a_site_things_happen_at(ent: SpacySpan) -> bool:
+    """The organisation's or building's name is written where something happens: after 'in',
+    'at', 'outside' ('outside the Phnom Penh Municipal Court'), perhaps through the part of it
+    ('at the headquarters of East Delhi Municipal Corporation')."""
+    doc, words = ent.doc, context_words()
+    at = ent.start - 1
+    while at >= 0 and ent.start - at <= 4 and (doc[at].lower_ in ("the", "of", "front")
+                                               or doc[at].lemma_.lower() in words["site_nouns"]):
+        at -= 1
+    # 'workers at the Gafsa Phosphate Company': where they work, not where they act
+    return at >= 0 and doc[at].lower_ in words["where_prepositions"] and not (
+        doc[at].head.pos_ == "NOUN" and doc[at].head.lemma_.lower() in words["origin_person_nouns"])
 
 
 def _designator_kind(word: str) -> str:
@@ -1538,7 +1556,9 @@ def _restatements(doc: Doc, mentions: list[_Mention]) -> None:
 def _relative_places(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """Computed points for offset phrases; unknown names they describe become places."""
     text = doc_text(doc)
-    starts = {m.start: m for m in mentions if m.chosen is not None and m.role in ("place", "speaker")}
+    # 'outside the Gebze prison' is outside the prison, not outside the town the prison is named after
+    starts = {m.start: m for m in mentions if m.chosen is not None and m.role in ("place", "speaker")
+              and not getattr(m, "names_a_site", False)}
     relatives: list[_Mention] = []
     described: dict[str, list[tuple[_Mention, _Mention]]] = {}  # name key -> (name, relative)
     for phrase in find_relative_phrases(text):

@@ -967,3 +967,19 @@ def test_a_word_for_an_area_only_one_country_has_says_which_country(parse, monke
     text = "In Magura, blockaders hurled a petrol bomb at a truck in the town's upazila on Monday."
     doc, mentions = parse(text)
     assert {m.text: m.place.country_code for m in mentions if m.place is not None}["Magura"] == "BD"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("About 300 garment workers protested outside the Phnom Penh Municipal Court on Monday.", "Phnom Penh"),
+    ("Pensioners demonstrated at the headquarters of the Kampong Speu Provincial Hall on Monday.", "Kampong Speu"),
+])
+def test_a_building_named_after_its_town_places_what_happens_at_it(parse, text, place):
+    doc, mentions = parse(text)
+    found = place_for_span(mentions, 0, len(text), doc)
+    assert (found.text, found.geo_precision) == (place, 1)
+
+
+def test_where_people_work_is_not_where_they_act(parse):
+    text = "Workers at the Gafsa Phosphate Company blocked roads with burning tyres in Meknassy on Monday."
+    doc, mentions = parse(text)
+    assert place_for_span(mentions, 0, len(text), doc).text == "Meknassy"
