@@ -435,8 +435,10 @@ def _entity_mention(span: SpacySpan, gaz: Gazetteer, need_locative: bool = False
         need_locative = False  # a dateline names where the story was filed
     if need_locative and span.label_ == "ORG" and _is_prominent_place(core.text, mention.candidates, gaz):
         need_locative = False  # "Kentucky", "Winnipeg" tagged ORG: a well-known place by that exact name
-    # 'Nimbahera taluka', 'Toungo LGA': a name with the kind of area or town written after it is a place's
-    if need_locative and mention.candidates and not mention.hint.startswith(("ADM2", "PPL")) and not _is_locative(core):
+    # 'Nimbahera taluka', 'Toungo LGA': a name with the kind of area or town written after it is a
+    # place's ('Sitio Malinao', a kind written before, names a hamlet the gazetteer seldom has)
+    kind_after = mention.hint if not leading_designator(core.text.split()[0]) else ""
+    if need_locative and mention.candidates and not kind_after.startswith(("ADM2", "PPL")) and not _is_locative(core):
         # a person shares a village's name often enough ('killed Hassan in Mosul' is not India's
         # Hassan): a name said to be in a place is a place only where that place's province has it
         areas = _areas_placed_in(core, gaz) | _areas_written_after(core, gaz)
