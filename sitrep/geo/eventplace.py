@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.geo.gazetteer import is_region
 from sitrep.geo.normalize import leading_designator
-from sitrep.geo.resolve import context_words, doc_text
+from sitrep.geo.resolve import context_words, doc_text, origin_of
 from sitrep.records import PlaceMention, Span
 
 EVENT_ROLES = frozenset({"place", "relative"})
@@ -557,25 +557,11 @@ def _names_where_the_actors_stand(doc: Doc, m: PlaceMention) -> bool:
 
 
 def _names_an_origin(doc: Doc, m: PlaceMention) -> bool:
-    token = _root_token(doc, m)
-    while token is not None and token.dep_ == "conj" and token.head is not token:
-        token = token.head  # 'from Saqba and Douma'
-    if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
-        return False
-    preposition = token.head
-    words = context_words()
-    if preposition.head.lemma_.lower() in words["origin_verbs"]:
-        # 'fighters coming from Ad Dali arrived at the port', 'whose fighters are from Deir-ez-Zor':
-        # where they came from, whoever they are
-        return True
-    people = words["origin_person_nouns"]
-    # the parser often hangs 'from' on the verb ('executed an individual from Afrin'): the noun
-    # written just before it is the one it tells of
-    before = doc[preposition.i - 1] if preposition.i > 0 else preposition.head
-    # who acts may act away from home ('students from Mandalay marched', 'youth from Tonj South
-    # attacked villages in Mapel'): only the people acted on are placed by the other name
-    return any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in people and not t.dep_.startswith("nsubj")
-               for t in (preposition.head, before))
+    """Where people came from, whoever they are ('fighters coming from Ad Dali arrived at the
+    port'), or where the people acted on come from; who acts may act away from home ('students
+    from Mandalay marched', 'youth from Tonj South attacked villages in Mapel') and keeps it."""
+    owner = origin_of(_root_token(doc, m))
+    return owner is not None and (owner.pos_ in ("VERB", "AUX") or not owner.dep_.startswith("nsubj"))
 
 
 def _phrase_start(m: PlaceMention) -> int:

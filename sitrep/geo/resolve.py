@@ -1162,23 +1162,30 @@ def _focus_counts(mentions: list[_Mention], gaz: Gazetteer, resolved: bool,
     return weights
 
 
-MOVING_VERBS = frozenset({"come", "arrive", "return", "flee", "travel", "migrate", "deport", "repatriate", "cross"})
+def origin_of(token: Optional[Token]) -> Optional[Token]:
+    """What a name written after 'from' tells the origin of, or None when it tells none: the verb
+    of coming or being from ('people who came from Syria', 'whose fighters are from Deir-ez-Zor';
+    context.json origin_verbs) or the people ('migrants from Afghanistan'; origin_person_nouns).
+    The name's own conjuncts share its 'from' ('from Saqba and Douma')."""
+    while token is not None and token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token is None or token.dep_ != "pobj" or token.head.lower_ != "from":
+        return None
+    preposition, words = token.head, context_words()
+    if preposition.head.pos_ in ("VERB", "AUX") and preposition.head.lemma_.lower() in words["origin_verbs"]:
+        return preposition.head
+    # the parser often hangs 'from' on the verb ('to stop migrants from Afghanistan'): the noun
+    # written just before it is the one it tells of
+    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition.head
+    return next((t for t in (preposition.head, before)
+                 if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in words["origin_person_nouns"]), None)
 
 
 def _tells_where_people_come_from(m: _Mention) -> bool:
     """'280 migrants (mostly from Afghanistan)', 'people who came from Syria': a place people
     come from, which says nothing of where the story happens (a small town in Greece is no
     less likely for it)."""
-    root = m.root
-    if root is None or root.dep_ != "pobj" or root.head.lower_ != "from":
-        return False
-    preposition = root.head
-    people = context_words()["origin_person_nouns"]
-    # the parser often hangs 'from' on the verb ('to stop migrants from Afghanistan'): the noun
-    # written just before it is the one it tells of
-    before = preposition.doc[preposition.i - 1] if preposition.i > 0 else preposition.head
-    return any(t.pos_ == "NOUN" and t.lemma_.lower() in people for t in (preposition.head, before)) or (
-        preposition.head.pos_ == "VERB" and preposition.head.lemma_.lower() in MOVING_VERBS)
+    return origin_of(m.root) is not None
 
 
 def _focus_of_others(mentions: list[_Mention], m: _Mention, gaz: Gazetteer, cues) -> tuple[dict[str, float], float]:
