@@ -874,12 +874,11 @@ def _draft_text(draft: Draft, doc: Doc) -> str:
     return " ".join(s.text for s in _sentences_at(doc, draft.sentence_starts))
 
 
-def _with_next_sentence(draft: Draft, doc: Doc) -> str:
-    """The draft's sentences and the one after them, where the side attacked is told firing back
-    ('... threw a hand grenade at the position. The guards reacted with gunfire')."""
+def _next_sentence(draft: Draft, doc: Doc) -> str:
+    """The sentence after the draft's, where the side attacked is told firing back ('... threw a
+    hand grenade at the position. The guards reacted with gunfire')."""
     last = _sentences_at(doc, draft.sentence_starts)[-1]
-    following = doc[last.end].sent.text if last.end < len(doc) else ""
-    return f"{_draft_text(draft, doc)} {following}"
+    return doc[last.end].sent.text if last.end < len(doc) else ""
 
 
 def _body(doc: Doc, body_end: Optional[int]) -> str:
@@ -909,7 +908,7 @@ def settle_with_model(drafts: list[Draft], extractor: "EventExtractor", body_end
         told = _draft_text(draft, doc).lower()
         # a fire fight, or a soldier attacked at home: explicit words the model does not weigh
         cued = draft.sub_event_type in RULE_ONLY_SUB_TYPES | CUED_SUB_TYPES or (
-            draft.sub_event_type == "Armed clash" and _is_a_fight(_with_next_sentence(draft, doc).lower())) or (
+            draft.sub_event_type == "Armed clash" and _is_a_fight(f"{told} {_next_sentence(draft, doc).lower()}")) or (
             draft.sub_event_type == "Attack" and contains_cue(told, vocab()["off_duty_cues"]))
         needed_for_type = MODEL_TYPE_OVER_CUES if cued else MODEL_TYPE_CONFIDENCE
         # gunmen who burn houses are no rioters, whatever the words suggest

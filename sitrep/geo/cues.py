@@ -40,7 +40,7 @@ def cue_weights(text: str) -> tuple[dict[str, float], dict[tuple[str, str], floa
     to it, and per (country code, admin1) the strongest share of those words' reports there."""
     countries: dict[str, float] = {}
     provinces: dict[tuple[str, str], float] = {}
-    cues = {**_area_word_table(), **_cue_table(_cue_file())}
+    cues = _all_cues(_cue_file())
     for word in cue_words(text) & cues.keys():
         country, share, held = cues[word]
         countries[country] = countries.get(country, 0.0) + share
@@ -75,6 +75,13 @@ def parse_provinces(column: str) -> dict[str, float]:
         admin1, _, share = item.rpartition("=")
         shares[admin1] = float(share)
     return shares
+
+
+@functools.lru_cache(maxsize=4)
+def _all_cues(path: str) -> dict[str, tuple[str, float, dict[str, float]]]:
+    """The area words and the learned cues of ``path`` in one table, built once (a learned cue
+    of the same word wins)."""
+    return {**_area_word_table(), **_cue_table(path)}
 
 
 @functools.lru_cache(maxsize=1)

@@ -40,8 +40,11 @@ def place_for_span(mentions: Sequence[PlaceMention], start: int, end: int,
         direct = _without_locating_phrases(direct, doc_text(doc))
         direct = [m for m in direct if not _names_a_thing_placed_in_another(doc, m, direct)
                   and not _names_a_street_of_another_town(doc, m, direct)]
-        direct = _without_origins(doc, direct)
-        direct = _without_firing_positions(doc, direct)
+        # where people come from, or where the side that acts stands ('forces located at Gorgan
+        # fired on the positions near Shukurbeyli': ACLED places fire where it lands), is not the
+        # event's place when the span names another; when it names no other, that is all it says
+        direct = [m for m in direct if not _names_an_origin(doc, m)] or direct
+        direct = [m for m in direct if not _names_where_the_actors_stand(doc, m)] or direct
     if direct:
         best = max(direct, key=lambda m: (_rank(m, doc), -m.start))
         return _copy(best, best.geo_precision)
@@ -518,8 +521,7 @@ def _names_a_thing_placed_in_another(doc: Doc, m: PlaceMention, direct: list[Pla
         return True
     # 'in Tegucigalpa, residents protested against burials in Los Angeles cemetery': the sentence
     # has already said where it happened; the cemetery's name is no second place
-    return any(o is not m and o.end <= m.start and o.place.feature_code.startswith("PPL")
-               and (r := _root_token(doc, o)) is not None and r.sent.start == thing.sent.start for o in direct)
+    return any(o.end <= m.start for o in _other_towns_in_sentence(doc, m, direct, thing.sent))
 
 
 def _names_a_street_of_another_town(doc: Doc, m: PlaceMention, direct: list[PlaceMention]) -> bool:
@@ -528,25 +530,17 @@ def _names_a_street_of_another_town(doc: Doc, m: PlaceMention, direct: list[Plac
     root = _root_token(doc, m)
     if root is None or root.dep_ not in ("compound", "nmod") or root.head.lower_ not in context_words()["street_nouns"]:
         return False
-    return any(o is not m and o.place.feature_code.startswith("PPL") and o.place.name != m.place.name
-               and (r := _root_token(doc, o)) is not None and r.sent.start == root.sent.start for o in direct)
+    return any(o.place.name != m.place.name for o in _other_towns_in_sentence(doc, m, direct, root.sent))
 
 
-def _without_origins(doc: Doc, direct: list[PlaceMention]) -> list[PlaceMention]:
-    """Less the places people acted on are said to come from ('executed an individual from Afrin
-    in Idleb'), when the span names another place; when it names no other, that is all it says."""
-    staying = [m for m in direct if not _names_an_origin(doc, m)]
-    return staying or direct
-
-
-def _without_firing_positions(doc: Doc, direct: list[PlaceMention]) -> list[PlaceMention]:
-    """Less where the side that acts is said to stand ('forces located at Gorgan fired on the
-    positions near Shukurbeyli'): ACLED places fire where it lands, when the span says where."""
-    staying = [m for m in direct if not _names_where_the_actors_stand(doc, m)]
-    return staying or direct
+def _other_towns_in_sentence(doc: Doc, m: PlaceMention, direct: list[PlaceMention], sentence) -> list[PlaceMention]:
+    """The towns among ``direct``, other than ``m``, written in ``sentence``."""
+    return [o for o in direct if o is not m and o.place.feature_code.startswith("PPL")
+            and (r := _root_token(doc, o)) is not None and r.sent.start == sentence.start]
 
 
 def _names_where_the_actors_stand(doc: Doc, m: PlaceMention) -> bool:
+    """'forces of Artsakh located at Gorgan fired ...': where the side that acts stands."""
     token = _root_token(doc, m)
     if token is None or token.dep_ != "pobj" or token.head.dep_ != "prep":
         return False

@@ -31,7 +31,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Iterable, Optional, Sequence
+from typing import Callable, Iterable, Optional, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -889,7 +889,7 @@ def _containers(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[int,
                 and {gaz.country_code(i) for i in a.candidates} & {gaz.country_code(j) for j in b.candidates[:MAX_WHOLES]}):
             # 'Ermita, Manila': a namesake across the country (the Visayas' Ermita, 450 km away) is
             # not the quarter of the town written after it, which the gazetteer may lack
-            a.candidates = [i for i in a.candidates if _near_a_namesake(i, b, gaz, PROVINCE_MAX_KM)]
+            a.candidates = [i for i in a.candidates if _near_a_namesake(i, b, gaz, lambda _: PROVINCE_MAX_KM)]
             continue
         if not b.candidates or not (between in (",", "(") or _container_gap(between)):
             continue
@@ -1053,10 +1053,11 @@ def _a_town(m: _Mention, gaz: Gazetteer) -> bool:
     return not m.hint and all(gaz.feature(i).startswith("PPL") for i in m.candidates[:MAX_WHOLES])
 
 
-def _near_a_namesake(i: int, other: _Mention, gaz: Gazetteer, km: float) -> bool:
-    """Place ``i`` lies within ``km`` of one of the most populous namesakes of ``other``, in its country."""
+def _near_a_namesake(i: int, other: _Mention, gaz: Gazetteer, reach: Callable[[int], float]) -> bool:
+    """Place ``i`` lies, in its country, within ``reach(j)`` km of one of the most populous
+    namesakes ``j`` of ``other``."""
     (lat, lon) = gaz.point(i)
-    return any(gaz.country_code(i) == gaz.country_code(j) and distance_km(lat, lon, *gaz.point(j)) <= km
+    return any(gaz.country_code(i) == gaz.country_code(j) and distance_km(lat, lon, *gaz.point(j)) <= reach(j)
                for j in other.candidates[:MAX_WHOLES])
 
 
@@ -1068,17 +1069,14 @@ def _keep_within(part: _Mention, whole: _Mention, gaz: Gazetteer) -> None:
 
 def _lies_within(i: int, whole: _Mention, gaz: Gazetteer) -> bool:
     """Whether place ``i`` can lie in one of the namesakes of ``whole`` (the most populous ones)."""
-    def inside(j: int) -> bool:
+    def reach(j: int) -> float:
         feature = gaz.feature(j)
         if feature == COUNTRY_FEATURE:
-            return gaz.country_code(i) == gaz.country_code(j)
-        if gaz.country_code(i) != gaz.country_code(j):
-            return False
-        (lat, lon), (lat2, lon2) = gaz.point(i), gaz.point(j)
+            return math.inf  # anywhere in the country
         # a province by distance from its seat: learned places carry their province by name, not code
-        return distance_km(lat, lon, lat2, lon2) <= (PROVINCE_MAX_KM if feature == "ADM1" else PART_MAX_KM)
+        return PROVINCE_MAX_KM if feature == "ADM1" else PART_MAX_KM
 
-    return any(inside(j) for j in whole.candidates[:MAX_WHOLES])
+    return _near_a_namesake(i, whole, gaz, reach)
 
 
 MAX_WHOLES = 5  # the most populous namesakes of the whole are enough
